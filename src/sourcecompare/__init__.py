@@ -1,0 +1,87 @@
+"""sourcecompare: compare a news-agency wire report with the coverage derived from it.
+
+Start with :meth:`Document.from_text` or :meth:`Document.from_path`; ``rich.print(doc)``
+shows what was parsed.
+"""
+
+from __future__ import annotations
+
+from sourcecompare._documents import (
+    DEFAULT_MAX_CHARS,
+    Document,
+    Paragraph,
+    ParagraphKind,
+    Segment,
+    SegmentKind,
+)
+from sourcecompare._furniture import (
+    Agency,
+    AgencyCredit,
+    AgencyList,
+    Byline,
+    Dateline,
+    Furniture,
+    FurnitureKind,
+    parse_date,
+)
+from sourcecompare._io import DEFAULT_MAX_BYTES, decode_bytes
+from sourcecompare._segment import RuleSegmenter
+from sourcecompare._spans import Span
+from sourcecompare._tokens import Token, tokenize
+from sourcecompare.exceptions import (
+    BinaryInputError,
+    DecodingError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    InputError,
+    InputNotFoundError,
+    InvalidOptionError,
+    MissingDependencyError,
+    SourceCompareError,
+    UnsupportedFormatError,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
+    "Agency",
+    "AgencyCredit",
+    "AgencyList",
+    "BinaryInputError",
+    "Byline",
+    "Dateline",
+    "DecodingError",
+    "Document",
+    "DocumentTooLargeError",
+    "EmptyDocumentError",
+    "Furniture",
+    "FurnitureKind",
+    "InputError",
+    "InputNotFoundError",
+    "InvalidOptionError",
+    "MissingDependencyError",
+    "Paragraph",
+    "ParagraphKind",
+    "RuleSegmenter",
+    "Segment",
+    "SegmentKind",
+    "SourceCompareError",
+    "Span",
+    "Token",
+    "UnsupportedFormatError",
+    "decode_bytes",
+    "parse_date",
+    "tokenize",
+]
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+        try:
+            return version("sourcecompare")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            return "0.0.0"
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,481 @@
+"""Wire furniture: the lines and prefixes around a story that are not its body.
+
+Recognised here, each with its span: navigation crumbs (``News > World >``), source
+lines (``Source: Xinhua | 2024-03-13``), publication-date lines, bylines
+(``By Jane Doe``), a repeated headline, datelines (``GENEVA, March 12 (Xinhua) --``),
+and trailers (``(Reporting by ...; Editing by ...)``, contributor lines, copyright
+lines, a lone ``— Reuters``). Agency names are matched only in these positions, never
+in running text, so that "PA" in a sentence about Pennsylvania is never a credit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from sourcecompare._lexicon import load_json
+from sourcecompare._spans import Span
+from sourcecompare.exceptions import InvalidOptionError
+
+__all__ = [
+    "Agency",
+    "AgencyCredit",
+    "AgencyList",
+    "Byline",
+    "Dateline",
+    "Furniture",
+    "FurnitureKind",
+    "parse_date",
+]
+
+
+class FurnitureKind(str, enum.Enum):
+    """What a piece of furniture is.
+
+    .. versionadded:: 0.1
+    """
+
+    CRUMB = "crumb"
+    """Navigation breadcrumbs such as ``News > World >``."""
+    SOURCE_LINE = "source_line"
+    """A line naming the source and often the date: ``Source: Xinhua | 2024-03-13``."""
+    DATE_LINE = "date_line"
+    """A publication or update date on its own line: ``Published: 13 March 2024``."""
+    BYLINE = "byline"
+    """The author line: ``By Jane Doe``."""
+    HEADLINE_REPEAT = "headline_repeat"
+    """The headline printed a second time."""
+    DATELINE = "dateline"
+    """The place, date and agency before the first sentence: ``GENEVA, March 12 (Xinhua) --``."""
+    REPORTING_LINE = "reporting_line"
+    """A trailer naming reporters and editors: ``(Reporting by ...; Editing by ...)``."""
+    CONTRIBUTOR_LINE = "contributor_line"
+    """A trailer such as ``Associated Press writer X contributed to this report.``"""
+    COPYRIGHT = "copyright"
+    """A copyright notice."""
+    CREDIT_LINE = "credit_line"
+    """A line that is only an agency credit: ``— Reuters``."""
+    SEPARATOR = "separator"
+    """A rule such as ``___`` between the story and its trailers."""
+
+
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(str(v) for v in values)
+
+
+@attrs.frozen
+class Agency:
+    """A news agency and the spellings it is credited by.
+
+    Attributes:
+        name: Canonical display name (``"Associated Press"``).
+        aliases: Every spelling used in credits, the canonical name included.
+        country: ISO 3166 alpha-2 code of its home country, or ``""``.
+
+    .. versionadded:: 0.1
+    """
+
+    name: str
+    aliases: tuple[str, ...] = attrs.field(converter=_str_tuple)
+    country: str = ""
+
+
+def _agency_tuple(agencies: Iterable[Agency]) -> tuple[Agency, ...]:
+    return tuple(agencies)
+
+
+def _alias_key(alias: str) -> str:
+    alias = " ".join(alias.split())
+    alias = re.sub(r"^the\s+", "", alias, flags=re.IGNORECASE)
+    # Short aliases (AP, PA, CP, AA) are matched with their case, longer ones without.
+    return alias if len(alias) <= 4 else alias.casefold()
+
+
+@attrs.frozen
+class AgencyList:
+    """The agencies sourcecompare recognises in credits.
+
+    ``AgencyList.default()`` reads the list that ships with the package
+    (``sourcecompare/data/agencies.json``); :meth:`extend` and :meth:`from_json` add
+    your own. Matching is exact on whole credits (``Source: X``, ``(X)``,
+    ``— X``); aliases of four characters or fewer match only with their case.
+
+    .. versionadded:: 0.1
+    """
+
+    agencies: tuple[Agency, ...] = attrs.field(converter=_agency_tuple)
+    _index: Mapping[str, Agency] = attrs.field(init=False, eq=False, repr=False)
+    _pattern: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, Agency] = {}
+        for agency in self.agencies:
+            for alias in (agency.name, *agency.aliases):
+                index.setdefault(_alias_key(alias), agency)
+        object.__setattr__(self, "_index", index)
+        spellings = sorted(
+            {a for agency in self.agencies for a in (agency.name, *agency.aliases)},
+            key=lambda a: (-len(a), a),
+        )
+        alternatives = "|".join(re.escape(a) for a in spellings) or r"(?!x)x"
+        object.__setattr__(
+            self, "_pattern", re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alternatives})(?![\w-])", re.I)
+        )
+
+    @classmethod
+    def default(cls) -> AgencyList:
+        """The agency list that ships with sourcecompare."""
+        return _DEFAULT_AGENCIES
+
+    @classmethod
+    def from_json(cls, path: str | Path, *, extend_default: bool = True) -> AgencyList:
+        """Read agencies from a JSON file shaped like the bundled ``agencies.json``."""
+        import json  # noqa: PLC0415 - only this constructor reads user files
+
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            extra = _agencies_from_data(data)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            msg = f"cannot read agencies from {str(path)!r}: {exc}"
+            raise InvalidOptionError(msg, option="agencies") from exc
+        base = _DEFAULT_AGENCIES.agencies if extend_default else ()
+        return cls((*base, *extra))
+
+    def extend(self, agencies: Iterable[Agency]) -> AgencyList:
+        """Return a new list with *agencies* added after the existing ones."""
+        return AgencyList((*self.agencies, *agencies))
+
+    def lookup(self, credit: str) -> Agency | None:
+        """Return the agency whose alias is exactly *credit*, if any."""
+        return self._index.get(_alias_key(credit.strip(" .,;:()[]-–—")))
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[AgencyCredit]:
+        """Find every agency spelling in ``text[start:end]`` (used on furniture lines only)."""
+        stop = len(text) if end is None else end
+        found = []
+        for match in self._pattern.finditer(text, start, stop):
+            agency = self.lookup(match.group())
+            if agency is not None:
+                found.append(
+                    AgencyCredit(agency.name, match.start(), match.end(), match.group(), "")
+                )
+        return found
+
+
+def _agencies_from_data(data: object) -> list[Agency]:
+    if not isinstance(data, dict) or not isinstance(data.get("agencies"), list):
+        msg = 'expected a JSON object with an "agencies" list'
+        raise TypeError(msg)
+    return [
+        Agency(
+            str(a["name"]), tuple(str(x) for x in a.get("aliases", ())), str(a.get("country", ""))
+        )
+        for a in data["agencies"]
+    ]
+
+
+_DEFAULT_AGENCIES: Final = AgencyList(_agencies_from_data(load_json("agencies.json")))
+
+
+@attrs.frozen
+class Furniture:
+    """A piece of wire furniture, kept out of the story's body.
+
+    Attributes:
+        kind: What it is.
+        start: Offset of its first character.
+        end: Offset one past its last character.
+        text: The furniture as written.
+
+    .. versionadded:: 0.1
+    """
+
+    kind: FurnitureKind
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        """The furniture's span."""
+        return Span(self.start, self.end)
+
+
+@attrs.frozen
+class AgencyCredit:
+    """An agency named as the source of the story.
+
+    Attributes:
+        agency: The agency's canonical name.
+        start: Offset of the credit as written.
+        end: Offset one past it.
+        text: The credit as written (``"Xinhua"``, ``"AP"``).
+        where: Kind of furniture it stands in (``"dateline"``, ``"source_line"`` ...).
+
+    .. versionadded:: 0.1
+    """
+
+    agency: str
+    start: int
+    end: int
+    text: str
+    where: str
+
+    @property
+    def span(self) -> Span:
+        """The credit's span."""
+        return Span(self.start, self.end)
+
+
+@attrs.frozen
+class Dateline:
+    """The dateline before the first sentence of a wire story.
+
+    Attributes:
+        start: Offset of the dateline's first character.
+        end: Offset one past its closing dash.
+        text: The dateline as written.
+        place: The place as written (``"GENEVA"``, ``"KYIV, Ukraine"``).
+        place_span: Where the place stands.
+        date: The date as written (``"March 12"``), or ``None``.
+        date_span: Where the date stands, or ``None``.
+        agency: Canonical name of the agency in brackets, or ``None``.
+
+    .. versionadded:: 0.1
+    """
+
+    start: int
+    end: int
+    text: str
+    place: str
+    place_span: Span
+    date: str | None = None
+    date_span: Span | None = None
+    agency: str | None = None
+
+    @property
+    def span(self) -> Span:
+        """The dateline's span."""
+        return Span(self.start, self.end)
+
+
+@attrs.frozen
+class Byline:
+    """The byline of a story.
+
+    Attributes:
+        start: Offset of the byline's first character.
+        end: Offset one past its last.
+        text: The byline as written.
+        names: The names it gives, in order.
+
+    .. versionadded:: 0.1
+    """
+
+    start: int
+    end: int
+    text: str
+    names: tuple[str, ...]
+
+    @property
+    def span(self) -> Span:
+        """The byline's span."""
+        return Span(self.start, self.end)
+
+
+_MONTH_NAMES: Final = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_RE: Final = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE_PATTERNS: Final = (
+    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    re.compile(
+        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}})", re.I
+    ),
+    re.compile(
+        rf"(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I
+    ),
+)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse the first full date (with a year) in *text*, or return ``None``.
+
+    Understood: ``2024-03-13``, ``2024/03/13``, ``13 March 2024``, ``March 13, 2024``,
+    ``Mar. 13 2024``.
+
+    .. versionadded:: 0.1
+    """
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        month = int(parts["m"]) if parts.get("m") else _MONTH_NAMES[parts["mn"].casefold()]
+        try:
+            return dt.date(int(parts["y"]), month, int(parts["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+# --- line recognisers --------------------------------------------------------------------
+
+_CRUMB_RE: Final = re.compile(
+    r"^(?:[^\W\d_][\w&'’ .-]{0,30}?\s*[>›»]\s*)+(?:[^\W\d_][\w&'’ .-]{0,30})?$"
+    r"|^(?:[^\W\d_][\w&'’ .-]{0,30}?\s*/\s*){2,}(?:[^\W\d_][\w&'’ .-]{0,30})?$"
+)
+_SOURCE_RE: Final = re.compile(
+    r"^(?P<label>sources?|via|credit|provided by|from)\s*:\s*(?P<body>\S.*)$", re.I
+)
+_DATE_LINE_RE: Final = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|first published|date)(?:\s+on)?\s*:?\s*)"
+    r"(?P<body>.*\d.*)$",
+    re.I,
+)
+_FIELD_SPLIT_RE: Final = re.compile(r"\s*(?:\||·|•|\s[-–—]\s|,\s)\s*")
+_BYLINE_RE: Final = re.compile(
+    r"^By\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|al|bin|el|la|le))*"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*)"
+    r"(?:\s*(?:,|\||\s[-–—])\s*(?P<org>[^,|]{1,60}))?$"
+)
+_REPORTING_RE: Final = re.compile(
+    r"^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|"
+    r"translated|produced)(?:\s+and\s+\w+)?\s+by\b.*$",
+    re.I,
+)
+_CONTRIBUTOR_RE: Final = re.compile(
+    r"^.{0,160}\bcontributed(?:\s+reporting)?\s+to\s+this\b.*$", re.I
+)
+_COPYRIGHT_RE: Final = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4}).*$", re.I)
+_SEPARATOR_RE: Final = re.compile(r"^[_*=~-]{3,}$")
+_DATELINE_RE: Final = re.compile(
+    rf"""
+    (?P<place>
+        [A-Z][A-Z.'’\- ]*[A-Z.]
+        (?:,\s*(?!{_MONTH_RE}\b)[A-Z][A-Za-z.'’\- ]{{1,30}}?)?
+      | [A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}}
+    )
+    (?:,\s*(?P<date>{_MONTH_RE}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH_RE}\.?(?:\s+\d{{4}})?))?
+    \s*(?:\((?P<agency>[^()\n]{{1,60}})\))?
+    \s*(?P<dash>--|—|–|-|:)[ \t]*(?=\S|\n)
+    """,
+    re.VERBOSE,
+)
+
+
+def match_dateline(text: str, start: int, end: int, agencies: AgencyList) -> Dateline | None:
+    """Recognise a dateline at ``text[start:]`` (it must end before *end*)."""
+    match = _DATELINE_RE.match(text, start, end)
+    if match is None:
+        return None
+    place = match.group("place").strip()
+    agency_text = match.group("agency")
+    agency = agencies.lookup(agency_text) if agency_text else None
+    letters = [c for c in place if c.isalpha()]
+    all_caps = len(letters) >= 2 and place.split(",")[0].isupper()
+    if agency_text and agency is None:
+        return None  # "(left)" or "(2019)" in brackets is not a dateline
+    if not all_caps and agency is None:
+        return None
+    if not (agency or match.group("date") or match.group("dash") in {"--", "—", "–"}):
+        return None
+    if match.group("dash") == ":" and not agency:
+        return None
+    place_start = match.start("place")
+    date_span = Span(match.start("date"), match.end("date")) if match.group("date") else None
+    end_at = match.end("dash")
+    return Dateline(
+        start=match.start(),
+        end=end_at,
+        text=text[match.start() : end_at],
+        place=place,
+        place_span=Span(place_start, place_start + len(place)),
+        date=match.group("date"),
+        date_span=date_span,
+        agency=agency.name if agency else None,
+    )
+
+
+def classify_header_line(line: str) -> FurnitureKind | None:
+    """Classify a line at the top of a document as furniture, or return ``None``."""
+    if len(line) > 200:
+        return None
+    if _SEPARATOR_RE.match(line):
+        return FurnitureKind.SEPARATOR
+    if _CRUMB_RE.match(line) and not line.rstrip().endswith((".", "!", "?")):
+        return FurnitureKind.CRUMB
+    if _SOURCE_RE.match(line):
+        return FurnitureKind.SOURCE_LINE
+    if _DATE_LINE_RE.match(line) and parse_date(line) is not None:
+        return FurnitureKind.DATE_LINE
+    if _BYLINE_RE.match(line) and len(line.split()) <= 16:
+        return FurnitureKind.BYLINE
+    return None
+
+
+def classify_trailer_line(line: str, agencies: AgencyList) -> FurnitureKind | None:
+    """Classify a line at the end of a document as furniture, or return ``None``."""
+    if len(line) > 300:
+        return None
+    if _SEPARATOR_RE.match(line):
+        return FurnitureKind.SEPARATOR
+    if _REPORTING_RE.match(line):
+        return FurnitureKind.REPORTING_LINE
+    if _CONTRIBUTOR_RE.match(line):
+        return FurnitureKind.CONTRIBUTOR_LINE
+    if _COPYRIGHT_RE.match(line):
+        return FurnitureKind.COPYRIGHT
+    if _SOURCE_RE.match(line):
+        return FurnitureKind.SOURCE_LINE
+    if agencies.lookup(line.strip(" \t.-–—()[]")) is not None and len(line) <= 60:
+        return FurnitureKind.CREDIT_LINE
+    return None
+
+
+def source_line_fields(line: str) -> tuple[str, dt.date | None]:
+    """Return the source name and the date (if any) of a source or date line."""
+    match = _SOURCE_RE.match(line)
+    body = match.group("body") if match else line
+    fields = [f for f in _FIELD_SPLIT_RE.split(body) if f]
+    return (fields[0] if fields else ""), parse_date(body)
+
+
+def byline_names(line: str, agencies: AgencyList | None = None) -> tuple[str, ...]:
+    """Return the names in a byline such as ``By Jane Doe and John Roe, Reuters``.
+
+    An agency credited after the names (``Reuters`` above) is not a name.
+    """
+    match = _BYLINE_RE.match(line)
+    if match is None:
+        return ()
+    known = _DEFAULT_AGENCIES if agencies is None else agencies
+    names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
+    return tuple(n.strip() for n in names if n.strip() and known.lookup(n) is None)

@@ -1,0 +1,205 @@
+"""Keys: what makes two tokens "the same word" for alignment.
+
+A segment's tokens are grouped into *units*, each with one comparison key:
+
+* a multi-word name or its acronym becomes one unit with a shared key:
+  ``United Nations``, ``UN`` and ``U.N.`` all key as ``@un``; acronyms the texts define
+  themselves (``non-governmental organizations (NGOs)``) are learned per comparison;
+* a demonym keys as its country (``Chinese`` and ``China's`` both key as ``china``);
+* a number word keys as its digits (``five`` and ``5``);
+* any other word keys as its Snowball stem; a function word keeps its normal form
+  and is marked as not content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+
+from sourcecompare._lexicon import load_json
+from sourcecompare._tokens import Token, tokenize
+
+__all__ = ["Equivalents", "Unit", "units_of"]
+
+_ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
+
+
+@attrs.frozen
+class Unit:
+    """One comparable unit of a segment: a token, or several forming one name.
+
+    Attributes:
+        key: The comparison key.
+        first: Index of the unit's first token in the segment.
+        last: Index one past its last token.
+        content: Whether the unit carries content (not a function word).
+
+    .. versionadded:: 0.1
+    """
+
+    key: str
+    first: int
+    last: int
+    content: bool
+
+
+def _phrase_key(tokens: Sequence[Token]) -> tuple[str, ...]:
+    return tuple(t.stem for t in tokens)
+
+
+@attrs.frozen
+class Equivalents:
+    """Tables of words that count as the same for alignment.
+
+    Build the default with :meth:`default`; add your own with :meth:`extend`.
+
+    Attributes:
+        demonyms: Demonym (lower case) to country or region (lower case).
+        units: Canonical name to the spellings that mean it (acronyms and phrases).
+        numbers: Number word to digits.
+
+    .. versionadded:: 0.1
+    """
+
+    demonyms: Mapping[str, str] = attrs.field(factory=dict)
+    units: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    numbers: Mapping[str, str] = attrs.field(factory=dict)
+    _single: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
+    _phrase_starts: dict[str, list[tuple[int, tuple[str, ...], str]]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        single: dict[str, str] = {}
+        phrases: dict[tuple[str, ...], str] = {}
+        for name in sorted(self.units):
+            key = f"@{name}"
+            for spelling in self.units[name]:
+                tokens = tokenize(spelling)
+                if len(tokens) == 1:
+                    single.setdefault(tokens[0].norm, key)
+                elif tokens:
+                    phrases.setdefault(_phrase_key(tokens), key)
+        object.__setattr__(self, "_single", single)
+        starts: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        for phrase, key in phrases.items():
+            starts.setdefault(phrase[0], []).append((len(phrase), phrase, key))
+        for candidates in starts.values():
+            candidates.sort(key=lambda c: (-c[0], c[1]))  # longest first, then stable
+        object.__setattr__(self, "_phrase_starts", starts)
+
+    @classmethod
+    def default(cls) -> Equivalents:
+        """The tables that ship with sourcecompare (``data/equivalents.json``)."""
+        return _DEFAULT
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Equivalents:
+        """Build tables from a mapping shaped like ``data/equivalents.json``."""
+        return cls(
+            demonyms={str(k): str(v) for k, v in data.get("demonyms", {}).items()},
+            units={str(k): tuple(str(s) for s in v) for k, v in data.get("units", {}).items()},
+            numbers={str(k): str(v) for k, v in data.get("numbers", {}).items()},
+        )
+
+    def extend(
+        self,
+        *,
+        demonyms: Mapping[str, str] | None = None,
+        units: Mapping[str, Iterable[str]] | None = None,
+        numbers: Mapping[str, str] | None = None,
+    ) -> Equivalents:
+        """Return new tables with these entries added (spellings of a unit are merged)."""
+        merged_units = {k: tuple(v) for k, v in self.units.items()}
+        for name, spellings in (units or {}).items():
+            merged_units[name] = (*merged_units.get(name, ()), *spellings)
+        return Equivalents(
+            demonyms={**self.demonyms, **(demonyms or {})},
+            units=merged_units,
+            numbers={**self.numbers, **(numbers or {})},
+        )
+
+    def with_definitions(self, segments: Iterable[Sequence[Token]], text_of: Any) -> Equivalents:  # noqa: ANN401
+        """Return tables that also know the acronyms the texts define.
+
+        *segments* are token sequences; *text_of(token)* returns the character before and
+        after a token (to see the brackets in ``United Nations (UN)``).
+        """
+        learned: dict[str, list[str]] = {}
+        for tokens in segments:
+            for j, token in enumerate(tokens):
+                if not _ACRONYM_RE.match(token.text) or text_of(token) != ("(", ")"):
+                    continue
+                letters = token.text.casefold()
+                if letters.endswith("s") and token.text[-1] == "s":
+                    letters = letters[:-1]
+                phrase = _definition(tokens, j, letters)
+                if phrase is not None and letters not in self.units:
+                    spelled = " ".join(t.text for t in phrase)
+                    learned.setdefault(letters, []).extend([token.text, spelled])
+        if not learned:
+            return self
+        return self.extend(units={k: sorted(set(v)) for k, v in sorted(learned.items())})
+
+    def key(self, token: Token) -> str:
+        """The key of a single token (ignoring multi-word names)."""
+        if token.is_stop or token.is_number:
+            return token.norm
+        norm = token.norm
+        country = self.demonyms.get(norm)
+        if country is not None:
+            norm = country
+        unit = self._single.get(norm)
+        if unit is not None:
+            return unit
+        number = self.numbers.get(norm)
+        if number is not None:
+            return number
+        if country is not None:
+            return country
+        return token.stem
+
+    def units_of(self, tokens: Sequence[Token]) -> list[Unit]:
+        """Group *tokens* into units with their keys."""
+        units: list[Unit] = []
+        starts = self._phrase_starts
+        i = 0
+        n = len(tokens)
+        while i < n:
+            for size, phrase, key in starts.get(tokens[i].stem, ()):
+                if i + size <= n and _phrase_key(tokens[i : i + size]) == phrase:
+                    units.append(Unit(key, i, i + size, True))
+                    i += size
+                    break
+            else:
+                units.append(self._unit(tokens[i], i))
+                i += 1
+        return units
+
+    def _unit(self, token: Token, i: int) -> Unit:
+        return Unit(self.key(token), i, i + 1, not token.is_stop)
+
+
+def _definition(tokens: Sequence[Token], j: int, letters: str) -> Sequence[Token] | None:
+    """The tokens before ``tokens[j]`` whose initials spell *letters*, if any."""
+    initials: list[str] = []
+    k = j - 1
+    while k >= 0 and len(initials) < len(letters) and j - k <= 2 * len(letters) + 2:
+        token = tokens[k]
+        if not token.is_stop:
+            initials.append(token.norm[:1])
+        k -= 1
+    if "".join(reversed(initials)) == letters:
+        return tokens[k + 1 : j]
+    return None
+
+
+_DEFAULT: Final = Equivalents.from_data(load_json("equivalents.json"))
+
+
+def units_of(tokens: Sequence[Token], equivalents: Equivalents | None = None) -> list[Unit]:
+    """Group *tokens* into units with the default (or given) equivalence tables."""
+    return (equivalents or _DEFAULT).units_of(tokens)

@@ -1,0 +1,46 @@
+"""Character spans: the one way anything in sourcecompare points into a text."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["Span"]
+
+
+def _end_not_before_start(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < instance.start:
+        msg = f"'{attribute.name}' must be >= start ({instance.start}), got {value}"
+        raise ValueError(msg)
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into a document's text.
+
+    ``doc.text[span.start:span.end]`` is always exactly the text the span stands for.
+    Spans order by start, then end.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset one past the last character; never less than ``start``.
+
+    .. versionadded:: 0.1
+    """
+
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field(validator=_end_not_before_start)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def slice(self, text: str) -> str:
+        """Return the part of *text* this span covers."""
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        """Whether *other* lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end

@@ -1,0 +1,160 @@
+"""Tokens: the words and numbers of a text, each with its exact span and normal forms.
+
+Tokenisation is a single regular-expression scan; every distinct surface form is
+analysed once (normalised, stemmed, flagged) and the analysis is cached, so long
+texts cost little more than the scan itself.
+
+Normalisation, in order:
+
+* Unicode NFKC (full-width digits, ligatures and compatibility forms fold to plain ones);
+* case folding (``str.casefold``);
+* typographic apostrophes become ``'``; a final possessive ``'s`` is removed
+  (``China's`` -> ``china``);
+* dotted acronyms lose their dots (``U.S.`` -> ``us``), thousands separators are
+  removed from numbers (``1,200`` -> ``1200``), ``%`` becomes ``percent``.
+
+Hyphenated compounds are split into their parts (``cross-border`` is ``cross`` and
+``border``), so that ``cross-border`` and ``cross border`` align.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final, NamedTuple
+
+import snowballstemmer
+
+from sourcecompare._lexicon import load_word_list
+from sourcecompare._spans import Span
+
+__all__ = ["Token", "tokenize"]
+
+
+class Token(NamedTuple):
+    """A word or number of a document.
+
+    Tokens are immutable named tuples rather than attrs classes: a long article has
+    hundreds of thousands of them, and a named tuple is four times cheaper to build
+    (see ``bench/segmentation.py``).
+
+    Attributes:
+        start: Offset of the token's first character in the document text.
+        end: Offset one past its last character.
+        text: The token exactly as written (``doc.text[start:end]``).
+        norm: Normalised form (NFKC, case-folded, possessive removed; see module docs).
+        stem: Snowball (Porter2) stem of ``norm``; numbers and acronyms are their own stem.
+        is_stop: A function word (``the``, ``of``, ``said`` is not one) that carries no content.
+        is_capitalized: Written with an initial capital (a possible name part; a
+            sentence-initial word is capitalised too, see :attr:`Segment.name_tokens`).
+        is_number: A number written in digits (``42``, ``3.5``, ``1,200``, ``55th``).
+        is_date: A date or part of one: month and weekday names, years, ISO dates.
+
+    .. versionadded:: 0.1
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    stem: str
+    is_stop: bool = False
+    is_capitalized: bool = False
+    is_number: bool = False
+    is_date: bool = False
+
+    @property
+    def span(self) -> Span:
+        """The token's span."""
+        return Span(self.start, self.end)
+
+
+_TOKEN_PARTS: Final = r"""
+  | (?P<date>\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}/\d{1,2}/\d{2,4}(?!\d))
+  | (?P<acronym>(?:[^\W\d_]\.){2,})
+  | (?P<num>\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?)
+  | (?P<percent>%)
+  | (?P<word>[^\W_]+(?:['’][^\W_]+)*)
+"""  # noqa: S105 - a pattern, not a password
+_TOKEN_RE: Final = re.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s<>"'()\[\]{}]*[^\s<>"'()\[\]{}.,;:!?])
+  | (?P<email>[^\W_][\w.+-]*@[^\W_][\w-]*(?:\.[^\W_][\w-]*)+)
+    """
+    + _TOKEN_PARTS,
+    re.VERBOSE,
+)
+# Most text has no URL or e-mail address; this pattern skips trying them at every word.
+_PLAIN_TOKEN_RE: Final = re.compile(r"(?!x)x" + _TOKEN_PARTS, re.VERBOSE)
+_THOUSANDS_RE: Final = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_MONTHS: Final = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_WEEKDAYS: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
+)
+_STEMMER: Final = snowballstemmer.stemmer("english")
+_STOPWORDS: Final = load_word_list("stopwords.txt")
+
+# One analysis per distinct (kind, surface form): the Token fields after start and end.
+_Analysis = tuple[str, str, str, bool, bool, bool, bool]
+_CACHE: dict[tuple[str | None, str], _Analysis] = {}
+_CACHE_LIMIT: Final = 500_000
+
+
+def _fold(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).replace("’", "'")
+    return text.casefold()
+
+
+def _analyse(kind: str | None, text: str) -> tuple[str, str, bool, bool, bool, bool]:
+    if kind == "word":
+        folded = _fold(text)
+        norm = folded[:-2] if folded.endswith("'s") and len(folded) > 3 else folded
+        is_stop = folded in _STOPWORDS or norm in _STOPWORDS
+        if text.isupper() and len(text) > 1:
+            # "US", "IT", "WHO": all-capital words are names, not function words.
+            is_stop = False
+        is_date = norm in _WEEKDAYS or (norm in _MONTHS and text[:1].isupper())
+        return (norm, _STEMMER.stemWord(norm), is_stop, text[:1].isupper(), False, is_date)
+    if kind == "num":
+        norm = _fold(text)
+        if _THOUSANDS_RE.match(norm):
+            norm = norm.replace(",", "")
+        is_year = len(norm) == 4 and norm.isdigit() and 1800 <= int(norm) <= 2199
+        return (norm, norm, False, False, True, is_year)
+    if kind == "acronym":
+        norm = _fold(text).replace(".", "")
+        return (norm, norm, False, True, False, False)
+    if kind == "percent":
+        return ("percent", "percent", False, False, False, False)
+    if kind == "date":
+        return (text, text, False, False, True, True)
+    # url, email: one opaque token, compared by its case-folded form.
+    norm = _fold(text)
+    return (norm, norm, False, False, False, False)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Return the tokens of ``text[start:end]`` with offsets into the whole of *text*."""
+    stop = len(text) if end is None else end
+    cache = _CACHE
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    new = tuple.__new__  # Token's own __new__, minus a Python-level call per token
+    tokens: list[Token] = []
+    append = tokens.append
+    piece = text[start:stop]
+    plain = "@" not in piece and "://" not in piece and "www." not in piece
+    pattern = _PLAIN_TOKEN_RE if plain else _TOKEN_RE
+    for match in pattern.finditer(text, start, stop):
+        surface = match.group()
+        key = (match.lastgroup, surface)
+        analysis = cache.get(key)
+        if analysis is None:
+            analysis = cache[key] = (surface, *_analyse(match.lastgroup, surface))
+        append(new(Token, match.span() + analysis))
+    return tuple(tokens)

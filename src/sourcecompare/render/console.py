@@ -1,0 +1,180 @@
+r"""Rich views of sourcecompare's objects, and the theme their styles come from.
+
+Article text is untrusted data. Every piece of it reaches Rich as a :class:`rich.text.Text`
+built by :func:`safe_text`, never as a string Rich would parse for markup; control
+characters (ANSI escapes included) and lone surrogates are replaced by visible escapes
+such as ``\x1b``, so they can neither restyle the terminal nor crash an encoder.
+
+Styles are named (``sourcecompare.heading`` ...) and resolved through :data:`THEME`;
+pass your own :class:`rich.theme.Theme` to a console to restyle them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from rich import box
+from rich.console import Group
+from rich.errors import MissingStyle
+from rich.measure import Measurement
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.theme import Theme
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+
+    from sourcecompare._documents import Document
+
+__all__ = ["STYLES", "THEME", "Themed", "document_view", "safe_text"]
+
+STYLES: Final = {
+    "sourcecompare.title": "bold",
+    "sourcecompare.label": "bold cyan",
+    "sourcecompare.muted": "dim",
+    "sourcecompare.headline": "bold",
+    "sourcecompare.heading": "bold magenta",
+    "sourcecompare.sentence": "",
+    "sourcecompare.furniture": "yellow",
+    "sourcecompare.credit": "bold yellow",
+    "sourcecompare.escape": "reverse",
+}
+"""Every style name sourcecompare uses, with its default."""
+
+THEME: Final = Theme(STYLES)
+"""The default theme; push it onto a console or inherit from it."""
+
+
+class Themed:
+    """Render *renderable* with sourcecompare's default styles wherever the console lacks them.
+
+    Styles the console already defines (through a theme its owner pushed) win, so a
+    user's theme overrides ours; ``rich.print`` on a plain console still works.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        missing = {}
+        for name, style in STYLES.items():
+            try:
+                console.get_style(name)
+            except MissingStyle:  # noqa: PERF203 - a dozen names, once per render
+                missing[name] = style
+        if missing:
+            console.push_theme(Theme(missing, inherit=False), inherit=True)
+        try:
+            lines = list(console.render(self.renderable, options))
+        finally:
+            if missing:
+                console.pop_theme()
+        yield from lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
+
+
+_UNSAFE_RE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: str, style: str = "") -> Text:
+    r"""Return *text* as a Rich ``Text`` that shows it literally.
+
+    Markup such as ``[bold]`` stays as typed (``Text`` is never parsed), and control
+    characters other than tab and newline, as well as lone surrogates, become visible
+    escapes (``\x1b``) in the ``sourcecompare.escape`` style.
+    """
+    result = Text(style=style, end="")
+    position = 0
+    for match in _UNSAFE_RE.finditer(text):
+        result.append(text[position : match.start()])
+        result.append(_escape(match), style="sourcecompare.escape")
+        position = match.end()
+    result.append(text[position:])
+    return result
+
+
+def _span(start: int, end: int) -> Text:
+    return Text(f"{start}–{end}", style="sourcecompare.muted")
+
+
+def document_view(doc: Document) -> RenderableType:
+    """A view of a parsed document: its furniture and credits, then its segments."""
+    header = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    header.add_column("furniture", style="sourcecompare.label", no_wrap=True)
+    header.add_column("text", ratio=1, overflow="fold")
+    header.add_column("span", justify="right", no_wrap=True)
+    headline = doc.headline
+    if headline is not None:
+        header.add_row(
+            "headline",
+            safe_text(headline.text, "sourcecompare.headline"),
+            _span(headline.start, headline.end),
+        )
+    for item in doc.furniture:
+        header.add_row(
+            item.kind.value.replace("_", " "),
+            safe_text(item.text, "sourcecompare.furniture"),
+            _span(item.start, item.end),
+        )
+    for credit in doc.credits:
+        header.add_row(
+            "credit",
+            Text.assemble(
+                safe_text(credit.agency, "sourcecompare.credit"),
+                Text(f"  as “{credit.text}” in {credit.where.replace('_', ' ')}"),
+            ),
+            _span(credit.start, credit.end),
+        )
+    if doc.dateline is not None:
+        line = doc.dateline
+        parts = [f"place {line.place}"]
+        if line.date:
+            parts.append(f"date {line.date}")
+        if line.agency:
+            parts.append(f"agency {line.agency}")
+        header.add_row("dateline", safe_text(", ".join(parts)), _span(line.start, line.end))
+    if doc.byline is not None:
+        header.add_row(
+            "byline",
+            safe_text(", ".join(doc.byline.names)),
+            _span(doc.byline.start, doc.byline.end),
+        )
+    if doc.published is not None:
+        header.add_row("published", Text(doc.published.isoformat()), Text(""))
+
+    body = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    body.add_column("#", justify="right", style="sourcecompare.muted", no_wrap=True)
+    body.add_column("kind", style="sourcecompare.label", no_wrap=True)
+    body.add_column("¶", justify="right", style="sourcecompare.muted", no_wrap=True)
+    body.add_column("text", ratio=1, overflow="fold")
+    for segment in doc.segments:
+        style = f"sourcecompare.{segment.kind.value}"
+        body.add_row(
+            str(segment.index),
+            segment.kind.value,
+            str(segment.paragraph),
+            safe_text(segment.text, style),
+        )
+    counts = Text.assemble(
+        (f"{len(doc.sentences)} sentences", "sourcecompare.label"),
+        f", {len(doc.headings)} headings, {len(doc.paragraphs)} paragraphs, ",
+        f"{sum(len(s.tokens) for s in doc.segments)} tokens",
+    )
+    title = safe_text(doc.doc_id or "document", "sourcecompare.title")
+    return Themed(
+        Panel(
+            Group(header, counts, body) if header.row_count else Group(counts, body),
+            title=title,
+            title_align="left",
+            box=box.ROUNDED,
+        )
+    )
