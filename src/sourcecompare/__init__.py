@@ -6,6 +6,19 @@ shows what was parsed.
 
 from __future__ import annotations
 
+from sourcecompare._align import (
+    Alignment,
+    AlignmentLabel,
+    AlignOptions,
+    EditOp,
+    SegmentAlignment,
+    SourceMatch,
+    TermStats,
+    WireFate,
+    WireSentenceAlignment,
+    WordLink,
+    align,
+)
 from sourcecompare._documents import (
     DEFAULT_MAX_CHARS,
     Document,
@@ -25,6 +38,7 @@ from sourcecompare._furniture import (
     parse_date,
 )
 from sourcecompare._io import DEFAULT_MAX_BYTES, decode_bytes
+from sourcecompare._keys import Equivalents
 from sourcecompare._segment import RuleSegmenter
 from sourcecompare._spans import Span
 from sourcecompare._tokens import Token, tokenize
@@ -38,6 +52,7 @@ from sourcecompare.exceptions import (
     InvalidOptionError,
     MissingDependencyError,
     SourceCompareError,
+    UnknownMeasureError,
     UnsupportedFormatError,
 )
 
@@ -47,13 +62,18 @@ __all__ = [
     "Agency",
     "AgencyCredit",
     "AgencyList",
+    "AlignOptions",
+    "Alignment",
+    "AlignmentLabel",
     "BinaryInputError",
     "Byline",
     "Dateline",
     "DecodingError",
     "Document",
     "DocumentTooLargeError",
+    "EditOp",
     "EmptyDocumentError",
+    "Equivalents",
     "Furniture",
     "FurnitureKind",
     "InputError",
@@ -64,11 +84,19 @@ __all__ = [
     "ParagraphKind",
     "RuleSegmenter",
     "Segment",
+    "SegmentAlignment",
     "SegmentKind",
     "SourceCompareError",
+    "SourceMatch",
     "Span",
+    "TermStats",
     "Token",
+    "UnknownMeasureError",
     "UnsupportedFormatError",
+    "WireFate",
+    "WireSentenceAlignment",
+    "WordLink",
+    "align",
     "decode_bytes",
     "parse_date",
     "tokenize",

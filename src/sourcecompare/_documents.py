@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import enum
 import gc
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -390,7 +391,7 @@ def _collection_paused(pause: bool) -> Iterator[None]:
         gc.enable()
 
 
-_LINE_RE: Final = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]*")
+_LINE_BREAK_RE: Final = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _MD_HEADING_RE: Final = re.compile(r"#{1,6}[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*$")
 _EMPHASIS_RE: Final = re.compile(r"(?P<mark>\*\*|__)(?P<title>[^*_].*?)(?P=mark)$")
 _LIST_RE: Final = re.compile(r"(?:[-*+•▪●–]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -401,10 +402,9 @@ _CLOSERS: Final = "\"'”’»)]*_"
 def _lines(text: str) -> list[tuple[int, int]]:
     """Return the content span of every line, stripped of surrounding white space."""
     spans: list[tuple[int, int]] = []
-    for match in _LINE_RE.finditer(text):
-        start, end = match.span()
-        if start == end and start > 0 and spans and spans[-1][1] == start:
-            continue  # the empty match right after a line's content
+    bounds = [(0, 0)] + [m.span() for m in _LINE_BREAK_RE.finditer(text)] + [(len(text), 0)]
+    for (_, line_start), (line_end, _) in itertools.pairwise(bounds):
+        start, end = line_start, line_end
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -472,7 +472,7 @@ class _Parser:
             if kind is FurnitureKind.DATE_LINE or self.agencies.lookup(name) is None:
                 return
         if kind is FurnitureKind.BYLINE and self.byline is None:
-            self.byline = Byline(start, end, line, byline_names(line))
+            self.byline = Byline(start, end, line, byline_names(line, self.agencies))
         for credit in self.agencies.find(self.text, start, end):
             self.credits.append(attrs.evolve(credit, where=kind.value))
 
@@ -503,7 +503,7 @@ class _Parser:
                 self._add_furniture(FurnitureKind.HEADLINE_REPEAT, start, end)
                 continue
             has_more = position + 1 < len(nonblank)
-            if headline is None and has_more:
+            if headline is None and has_more and self._stands_alone(lines, i):
                 title = self._title_span(start, end, max_words=30)
                 if title is not None and match_dateline(text, start, end, self.agencies) is None:
                     headline = title
@@ -511,6 +511,24 @@ class _Parser:
                     continue
             return i, headline
         return len(lines), headline
+
+    def _stands_alone(self, lines: list[tuple[int, int]], i: int) -> bool:
+        """Whether line *i* can be a headline: not the first line of a wrapped paragraph.
+
+        It can when a blank line or furniture follows it, when it is a Markdown
+        heading, or when it is in title case and the next line opens a new sentence.
+        """
+        text = self.text
+        start, end = lines[i]
+        if i + 1 >= len(lines):
+            return True
+        next_start, next_end = lines[i + 1]
+        if next_start == next_end or _MD_HEADING_RE.match(text, start, end):
+            return True
+        following = text[next_start:next_end]
+        if classify_header_line(following) is not None:
+            return True
+        return _title_case(text[start:end]) and following[:1].isupper()
 
     def _trailer(self, lines: list[tuple[int, int]], first: int) -> int:
         """Consume trailer furniture from the bottom; return the last body line."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -376,18 +376,36 @@ _CONTRIBUTOR_RE: Final = re.compile(
 )
 _COPYRIGHT_RE: Final = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4}).*$", re.I)
 _SEPARATOR_RE: Final = re.compile(r"^[_*=~-]{3,}$")
+
+
+def _letters(case: Callable[[str], bool]) -> str:
+    """Regex class body of the Latin, Greek and Cyrillic letters of one case."""
+    blocks = (range(0x41, 0x250), range(0x370, 0x530), range(0x1E00, 0x1F00))
+    return "".join(re.escape(chr(c)) for block in blocks for c in block if case(chr(c)))
+
+
+# Place names are not only ASCII: "SÃO PAULO", "CÔTE D'IVOIRE", "Malmö".
+_UP: Final = _letters(str.isupper)
+_LO: Final = _letters(str.islower)
 _DATELINE_RE: Final = re.compile(
     rf"""
     (?P<place>
-        [A-Z][A-Z.'’\- ]*[A-Z.]
-        (?:,\s*(?!{_MONTH_RE}\b)[A-Z][A-Za-z.'’\- ]{{1,30}}?)?
-      | [A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}}
+        [{_UP}][{_UP}.'’\- ]*[{_UP}.]
+        (?:,\s*(?!{_MONTH_RE}\b)[{_UP}][{_UP}{_LO}.'’\- ]{{1,30}}?)?
+      | [{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+){{0,3}}
     )
     (?:,\s*(?P<date>{_MONTH_RE}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH_RE}\.?(?:\s+\d{{4}})?))?
     \s*(?:\((?P<agency>[^()\n]{{1,60}})\))?
     \s*(?P<dash>--|—|–|-|:)[ \t]*(?=\S|\n)
     """,
     re.VERBOSE,
+)
+
+
+# All-capital labels that open a story the way a place opens a dateline.
+_KICKERS: Final = frozenset(
+    """breaking update updated urgent flash exclusive analysis opinion editorial
+    factbox explainer watch live alert corrected correction refile advisory""".split()
 )
 
 
@@ -401,6 +419,8 @@ def match_dateline(text: str, start: int, end: int, agencies: AgencyList) -> Dat
     agency = agencies.lookup(agency_text) if agency_text else None
     letters = [c for c in place if c.isalpha()]
     all_caps = len(letters) >= 2 and place.split(",")[0].isupper()
+    if place.split(",")[0].strip().casefold() in _KICKERS:
+        return None  # "BREAKING --" labels the story; it names no place
     if agency_text and agency is None:
         return None  # "(left)" or "(2019)" in brackets is not a dateline
     if not all_caps and agency is None:

@@ -159,7 +159,10 @@ def _extract_html(html: str, path: str | None) -> tuple[str, str | None]:
     date = getattr(metadata, "date", None)
     if not body:
         return "", None
-    if title and not body.lstrip().startswith(title.strip()):
+    # trafilatura puts one paragraph (or heading) on each line; blank lines between
+    # them let the parser see paragraphs rather than one hard-wrapped block.
+    body = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
+    if title and not body.startswith(title.strip()):
         body = f"{title.strip()}\n\n{body}"
     return body, date
 

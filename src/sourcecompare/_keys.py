@@ -15,20 +15,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
 from sourcecompare._lexicon import load_json
 from sourcecompare._tokens import Token, tokenize
 
+if TYPE_CHECKING:
+    from sourcecompare._documents import Document
+
 __all__ = ["Equivalents", "Unit", "units_of"]
 
 _ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
-@attrs.frozen
-class Unit:
+class Unit(NamedTuple):
     """One comparable unit of a segment: a token, or several forming one name.
 
     Attributes:
@@ -122,24 +124,32 @@ class Equivalents:
             numbers={**self.numbers, **(numbers or {})},
         )
 
-    def with_definitions(self, segments: Iterable[Sequence[Token]], text_of: Any) -> Equivalents:  # noqa: ANN401
-        """Return tables that also know the acronyms the texts define.
+    def with_definitions(self, documents: Iterable[Document]) -> Equivalents:
+        """Return tables that also know the acronyms *documents* define.
 
-        *segments* are token sequences; *text_of(token)* returns the character before and
-        after a token (to see the brackets in ``United Nations (UN)``).
+        A definition is a phrase followed by its acronym in brackets, the acronym's
+        letters being the phrase's initials: ``non-governmental organizations (NGOs)``.
+        Definitions found in any of the documents apply to all of them.
         """
         learned: dict[str, list[str]] = {}
-        for tokens in segments:
-            for j, token in enumerate(tokens):
-                if not _ACRONYM_RE.match(token.text) or text_of(token) != ("(", ")"):
-                    continue
-                letters = token.text.casefold()
-                if letters.endswith("s") and token.text[-1] == "s":
-                    letters = letters[:-1]
-                phrase = _definition(tokens, j, letters)
-                if phrase is not None and letters not in self.units:
-                    spelled = " ".join(t.text for t in phrase)
-                    learned.setdefault(letters, []).extend([token.text, spelled])
+        for doc in documents:
+            text = doc.text
+            for segment in doc.segments:
+                tokens = segment.tokens
+                for j, token in enumerate(tokens):
+                    if (
+                        not _ACRONYM_RE.match(token.text)
+                        or text[token.start - 1 : token.start] != "("
+                        or text[token.end : token.end + 1] != ")"
+                    ):
+                        continue
+                    letters = token.text.casefold()
+                    if token.text.endswith("s"):
+                        letters = letters[:-1]
+                    phrase = _definition(tokens, j, letters)
+                    if phrase is not None and letters not in self.units:
+                        spelled = text[phrase[0].start : phrase[-1].end]
+                        learned.setdefault(letters, []).extend([token.text, spelled])
         if not learned:
             return self
         return self.extend(units={k: sorted(set(v)) for k, v in sorted(learned.items())})

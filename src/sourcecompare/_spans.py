@@ -43,4 +43,9 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         """Whether the two spans share at least one character."""
-        return self.start < other.end and other.start < self.end
+        return (
+            self.start < other.end
+            and other.start < self.end
+            and self.start < self.end
+            and other.start < other.end
+        )

@@ -73,7 +73,7 @@ _TOKEN_PARTS: Final = r"""
   | (?P<date>\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}/\d{1,2}/\d{2,4}(?!\d))
   | (?P<acronym>(?:[^\W\d_]\.){2,})
   | (?P<num>\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?)
-  | (?P<percent>%)
+  | (?P<percent>[%％])
   | (?P<word>[^\W_]+(?:['’][^\W_]+)*)
 """  # noqa: S105 - a pattern, not a password
 _TOKEN_RE: Final = re.compile(

@@ -13,6 +13,7 @@ already catches ``ValueError`` or ``FileNotFoundError`` keeps working::
     │   ├── InputNotFoundError          (FileNotFoundError) a path that does not exist
     │   └── UnsupportedFormatError      (ValueError) a format name sourcecompare does not read
     ├── InvalidOptionError              (ValueError) an option out of range or unknown
+    │   └── UnknownMeasureError         (LookupError) a similarity measure name not known
     └── MissingDependencyError          (ImportError) an optional extra is not installed
 
 Messages are complete sentences a user can act on; the context that built them is
@@ -31,6 +32,7 @@ __all__ = [
     "InvalidOptionError",
     "MissingDependencyError",
     "SourceCompareError",
+    "UnknownMeasureError",
     "UnsupportedFormatError",
 ]
 
@@ -160,6 +162,13 @@ class InvalidOptionError(SourceCompareError, ValueError):
     def __init__(self, message: str, *, option: str = ""):
         super().__init__(message)
         self.option = option
+
+
+class UnknownMeasureError(InvalidOptionError, LookupError):
+    """A similarity measure name that sourcecompare does not know.
+
+    .. versionadded:: 0.1
+    """
 
 
 class MissingDependencyError(SourceCompareError, ImportError):

@@ -26,9 +26,10 @@ from rich.theme import Theme
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
+    from sourcecompare._align import Alignment
     from sourcecompare._documents import Document
 
-__all__ = ["STYLES", "THEME", "Themed", "document_view", "safe_text"]
+__all__ = ["STYLES", "THEME", "Themed", "alignment_view", "document_view", "safe_text"]
 
 STYLES: Final = {
     "sourcecompare.title": "bold",
@@ -40,6 +41,15 @@ STYLES: Final = {
     "sourcecompare.furniture": "yellow",
     "sourcecompare.credit": "bold yellow",
     "sourcecompare.escape": "reverse",
+    "sourcecompare.label.verbatim": "green",
+    "sourcecompare.label.edited": "green",
+    "sourcecompare.label.paraphrase": "cyan",
+    "sourcecompare.label.fused": "cyan",
+    "sourcecompare.label.embellished": "yellow",
+    "sourcecompare.label.unsupported": "bold red",
+    "sourcecompare.fate.kept": "green",
+    "sourcecompare.fate.partial": "yellow",
+    "sourcecompare.fate.omitted": "bold red",
 }
 """Every style name sourcecompare uses, with its default."""
 
@@ -177,4 +187,65 @@ def document_view(doc: Document) -> RenderableType:
             title_align="left",
             box=box.ROUNDED,
         )
+    )
+
+
+def _source_name(alignment: Alignment, wire: int, segment: int) -> str:
+    doc = alignment.wires[wire].segments[segment]
+    prefix = f"w{wire}:" if len(alignment.wires) > 1 else ""
+    kind = "H" if doc.kind.value == "headline" else "S"
+    return f"{prefix}{kind}{segment}"
+
+
+def alignment_view(alignment: Alignment) -> RenderableType:
+    """A view of an alignment: derivative segments, then wire sentences.
+
+    Each derivative segment shows its label, support and sources; each wire
+    sentence its fate, coverage and the derivative segments that keep it.
+    """
+    derivative = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    derivative.add_column("#", justify="right", style="sourcecompare.muted", no_wrap=True)
+    derivative.add_column("label", no_wrap=True)
+    derivative.add_column("support", justify="right", no_wrap=True)
+    derivative.add_column("sources", no_wrap=True)
+    derivative.add_column("derivative text", ratio=1, overflow="fold")
+    for entry in alignment.segments:
+        segment = alignment.derivative.segments[entry.segment]
+        derivative.add_row(
+            str(entry.segment),
+            Text(entry.label.value, style=f"sourcecompare.label.{entry.label.value}"),
+            f"{entry.support:.2f}",
+            " ".join(_source_name(alignment, s.wire, s.segment) for s in entry.sources),
+            safe_text(segment.text),
+        )
+    wire = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    wire.add_column("wire", justify="right", style="sourcecompare.muted", no_wrap=True)
+    wire.add_column("fate", no_wrap=True)
+    wire.add_column("coverage", justify="right", no_wrap=True)
+    wire.add_column("kept in", no_wrap=True)
+    wire.add_column("wire text", ratio=1, overflow="fold")
+    for fate in alignment.wire_sentences:
+        segment = alignment.wires[fate.wire].segments[fate.segment]
+        wire.add_row(
+            _source_name(alignment, fate.wire, fate.segment),
+            Text(fate.fate.value, style=f"sourcecompare.fate.{fate.fate.value}"),
+            f"{fate.coverage:.2f}",
+            " ".join(str(i) for i in fate.derivative_segments),
+            safe_text(segment.text),
+        )
+    summary = Text.assemble(
+        ("wire kept ", "sourcecompare.label"),
+        f"{alignment.kept_share:.0%}",
+        ("   derivative supported ", "sourcecompare.label"),
+        f"{alignment.supported_share:.0%}",
+        ("   verbatim ", "sourcecompare.label"),
+        f"{alignment.verbatim_share:.0%}",
+    )
+    title = safe_text(
+        f"{alignment.derivative.doc_id or 'derivative'} against "
+        f"{', '.join(w.doc_id or 'wire' for w in alignment.wires)}",
+        "sourcecompare.title",
+    )
+    return Themed(
+        Panel(Group(summary, derivative, wire), title=title, title_align="left", box=box.ROUNDED)
     )

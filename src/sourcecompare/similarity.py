@@ -1,0 +1,195 @@
+"""How much of one segment other segments support: the measures alignment can use.
+
+Alignment turns every segment into a :class:`TermBag`: its content keys (stems,
+names, numbers; see :mod:`sourcecompare._keys`) weighted by how informative they are
+(inverse document frequency). A :class:`Similarity` answers one question: how much
+of a bag do some other bags, taken together, cover? The answer is in ``[0, 1]``.
+
+The built-in measures wrap textdistance's token-based algorithms, which accept
+weighted ``Counter`` bags directly:
+
+========================  ==========================================================
+``"containment"``          Tversky index with weights (1, 0): the weighted share of
+                           the bag found in the sources. The default; it separated
+                           supported from added sentences best (see
+                           ``bench/calibrate_alignment.py``).
+``"cosine"``               Cosine (Ochiai) similarity of the bag and the sources.
+``"overlap"``              Overlap coefficient: intersection over the smaller bag.
+``"jaccard"``              Jaccard index of the bag and the sources.
+========================  ==========================================================
+
+textdistance is called with ``external=False`` semantics: these algorithms have no
+external accelerators, so results never depend on which optional libraries are
+installed.
+
+To plug in another measure (a semantic model, say), write a class with a ``name``
+and a ``support(part, sources)`` method and pass it as ``AlignOptions(similarity=...)``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
+
+import attrs
+import textdistance
+
+from sourcecompare.exceptions import UnknownMeasureError
+
+if TYPE_CHECKING:
+    from sourcecompare._documents import Segment
+
+__all__ = [
+    "MEASURES",
+    "Similarity",
+    "TermBag",
+    "TextdistanceSimilarity",
+    "get_measure",
+    "union_of",
+    "weighted_bag",
+    "weighted_containment",
+]
+
+
+@attrs.frozen(eq=False)
+class TermBag:
+    """A segment as alignment sees it: its content keys with their weights.
+
+    Attributes:
+        segment: The segment.
+        doc: Index of its document (0 for the derivative; for wires, the wire's index).
+        weights: Content key to weight (informativeness); function words are absent.
+
+    .. versionadded:: 0.1
+    """
+
+    segment: Segment
+    doc: int
+    weights: Counter[str]
+
+    @property
+    def total(self) -> float:
+        """The bag's total weight."""
+        return float(sum(self.weights.values()))
+
+
+@runtime_checkable
+class Similarity(Protocol):
+    """Scores how much of a segment some source segments support.
+
+    Implementations must be deterministic and return a float in ``[0, 1]``: 1 when the
+    sources cover every content key of *part*, 0 when they share nothing with it.
+    *sources* may be empty (return 0 then).
+
+    .. versionadded:: 0.1
+    """
+
+    name: str
+
+    def support(self, part: TermBag, sources: Sequence[TermBag]) -> float:
+        """Return how much of *part* the *sources* together support, in ``[0, 1]``."""
+        ...
+
+
+def union_of(bags: Sequence[TermBag]) -> Counter[str]:
+    """The key-wise maximum of the bags' weights (``Counter |``, without its overhead)."""
+    if len(bags) == 1:
+        return bags[0].weights
+    union: Counter[str] = Counter(bags[0].weights)
+    for bag in bags[1:]:
+        for key, weight in bag.weights.items():
+            if weight > union.get(key, 0.0):
+                union[key] = weight
+    return union
+
+
+def weighted_bag(weights: Mapping[str, float]) -> Counter[str]:
+    """A ``Counter`` holding float weights.
+
+    textdistance accepts bags only as ``Counter`` objects, whose values typeshed
+    declares as ``int``; the algorithms themselves work on any numbers.
+    """
+    bag: Counter[str] = Counter()
+    bag.update(weights)
+    return bag
+
+
+def weighted_containment(part: Counter[str], whole: Counter[str]) -> float:
+    """Weighted share of *part* found in *whole*: sum of key-wise minima over *part*'s total.
+
+    This is exactly textdistance's ``Tversky(ks=(1, 0))`` on weighted bags (a test
+    checks it); alignment uses it to rank candidate sources quickly, and reports
+    every score it keeps through textdistance itself.
+    """
+    total = 0.0
+    shared = 0.0
+    for key, weight in part.items():
+        total += weight
+        other = whole.get(key)
+        if other is not None:
+            shared += weight if weight < other else other  # noqa: FURB136 - hot loop
+    return shared / total if total else 0.0
+
+
+class TextdistanceSimilarity:
+    """A :class:`Similarity` computed by a textdistance token algorithm on weighted bags.
+
+    Args:
+        name: The measure's name in reports.
+        algorithm: A textdistance algorithm instance taking two ``Counter`` bags.
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(
+        self,
+        name: str,
+        algorithm: Callable[..., float],
+        *,
+        containment: bool = False,
+    ):
+        self.name = name
+        self._algorithm = algorithm
+        #: Whether the measure is weighted containment (alignment may rank with
+        #: :func:`weighted_containment`, which gives the same numbers faster).
+        self.is_containment = containment
+
+    def __repr__(self) -> str:
+        return f"TextdistanceSimilarity({self.name!r})"
+
+    def support(self, part: TermBag, sources: Sequence[TermBag]) -> float:
+        """Return how much of *part* the union of *sources* supports."""
+        if not sources or not part.weights:
+            return 0.0
+        union = union_of(sources)
+        if not union:
+            return 0.0
+        value = float(self._algorithm(part.weights, union))
+        return min(1.0, max(0.0, value))
+
+
+MEASURES: Final[dict[str, Callable[[], Similarity]]] = {
+    "containment": lambda: TextdistanceSimilarity(
+        "containment", textdistance.Tversky(ks=(1, 0), as_set=False), containment=True
+    ),
+    "cosine": lambda: TextdistanceSimilarity("cosine", textdistance.Cosine(as_set=False)),
+    "overlap": lambda: TextdistanceSimilarity("overlap", textdistance.Overlap(as_set=False)),
+    "jaccard": lambda: TextdistanceSimilarity("jaccard", textdistance.Jaccard(as_set=False)),
+}
+"""Built-in measures by name."""
+
+
+def get_measure(name: str) -> Similarity:
+    """Return the built-in measure called *name*.
+
+    Raises:
+        UnknownMeasureError: There is no measure of that name.
+
+    .. versionadded:: 0.1
+    """
+    factory = MEASURES.get(name)
+    if factory is None:
+        msg = f"unknown similarity measure {name!r}; choose one of {', '.join(sorted(MEASURES))}"
+        raise UnknownMeasureError(msg, option="measure")
+    return factory()
