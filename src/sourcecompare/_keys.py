@@ -48,6 +48,10 @@ class Unit(NamedTuple):
     content: bool
 
 
+def _stem(word: str) -> str:
+    return tokenize(word)[0].stem
+
+
 def _phrase_key(tokens: Sequence[Token]) -> tuple[str, ...]:
     return tuple(t.stem for t in tokens)
 
@@ -62,6 +66,7 @@ class Equivalents:
         demonyms: Demonym (lower case) to country or region (lower case).
         units: Canonical name to the spellings that mean it (acronyms and phrases).
         numbers: Number word to digits.
+        lemmas: Irregular word form to its base form (``said`` to ``say``).
 
     .. versionadded:: 0.1
     """
@@ -69,6 +74,7 @@ class Equivalents:
     demonyms: Mapping[str, str] = attrs.field(factory=dict)
     units: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     numbers: Mapping[str, str] = attrs.field(factory=dict)
+    lemmas: Mapping[str, str] = attrs.field(factory=dict)
     _single: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
     _phrase_starts: dict[str, list[tuple[int, tuple[str, ...], str]]] = attrs.field(
         init=False, eq=False, repr=False
@@ -105,6 +111,7 @@ class Equivalents:
             demonyms={str(k): str(v) for k, v in data.get("demonyms", {}).items()},
             units={str(k): tuple(str(s) for s in v) for k, v in data.get("units", {}).items()},
             numbers={str(k): str(v) for k, v in data.get("numbers", {}).items()},
+            lemmas={str(k): str(v) for k, v in data.get("lemmas", {}).items()},
         )
 
     def extend(
@@ -113,6 +120,7 @@ class Equivalents:
         demonyms: Mapping[str, str] | None = None,
         units: Mapping[str, Iterable[str]] | None = None,
         numbers: Mapping[str, str] | None = None,
+        lemmas: Mapping[str, str] | None = None,
     ) -> Equivalents:
         """Return new tables with these entries added (spellings of a unit are merged)."""
         merged_units = {k: tuple(v) for k, v in self.units.items()}
@@ -122,6 +130,7 @@ class Equivalents:
             demonyms={**self.demonyms, **(demonyms or {})},
             units=merged_units,
             numbers={**self.numbers, **(numbers or {})},
+            lemmas={**self.lemmas, **(lemmas or {})},
         )
 
     def with_definitions(self, documents: Iterable[Document]) -> Equivalents:
@@ -170,6 +179,9 @@ class Equivalents:
             return number
         if country is not None:
             return country
+        lemma = self.lemmas.get(norm)
+        if lemma is not None:
+            return _stem(lemma)
         return token.stem
 
     def units_of(self, tokens: Sequence[Token]) -> list[Unit]:
