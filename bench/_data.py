@@ -112,3 +112,79 @@ def read_msrp(path: Path) -> Iterator[tuple[int, str, str]]:
             if len(row) < 5 or row[1].strip() == "-1" or row[2].strip() == "-1":
                 continue
             yield int(row[0]), row[3], row[4]
+
+
+# --- XSum hallucination annotations (with FRANK's article texts) ---------------------------
+
+
+@attrs.frozen
+class XsumSummary:
+    """One annotated one-sentence summary and the article it summarises."""
+
+    bbcid: str
+    system: str
+    article: str
+    summary: str
+    extrinsic: frozenset[int]  # character offsets marked extrinsic by >= 2 annotators
+    annotators: int
+
+
+def _locate(summary: str, span: str, start: int) -> tuple[int, int] | None:
+    """Find *span* in *summary* near *start* (offsets are 0- or 1-based, inconsistently)."""
+    span = span.strip()
+    if not span:
+        return None
+    best = None
+    position = summary.find(span)
+    while position >= 0:
+        distance = abs(position - start)
+        if best is None or distance < best[0]:
+            best = (distance, position)
+        position = summary.find(span, position + 1)
+    if best is None:
+        return None
+    return best[1], best[1] + len(span)
+
+
+def xsum_summaries(shared: Path) -> list[XsumSummary]:
+    """Annotated XSum summaries whose article text FRANK provides; empty if absent."""
+    folder = shared / "data" / "xsum-hallucination-annotations"
+    articles = shared / "data" / "frank" / "data" / "articles-wbertscore-json"
+    table = folder / "hallucination_annotations_xsum_summaries.csv"
+    if not table.is_file() or not articles.is_dir():
+        return []
+    marks: dict[tuple[str, str], dict[str, set[int]]] = {}
+    texts: dict[tuple[str, str], str] = {}
+    with table.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["bbcid"], row["system"])
+            texts[key] = row["summary"]
+            worker = marks.setdefault(key, {}).setdefault(row["worker_id"], set())
+            if row["hallucination_type"] != "extrinsic":
+                continue
+            try:
+                start = int(row["hallucinated_span_start"])
+            except ValueError:
+                start = 0
+            located = _locate(row["summary"], row["hallucinated_span"], start)
+            if located is not None:
+                worker.update(range(*located))
+    result = []
+    for (bbcid, system), workers in sorted(marks.items()):
+        path = articles / f"{bbcid}.json"
+        if not path.is_file():
+            continue
+        record = json.loads(path.read_text(encoding="utf-8"))
+        lines = record.get("article_lines") or [record.get("article", "")]
+        article = "\n\n".join(line.strip() for line in lines if line.strip())
+        if not article:
+            continue
+        counts: dict[int, int] = {}
+        for offsets in workers.values():
+            for offset in offsets:
+                counts[offset] = counts.get(offset, 0) + 1
+        extrinsic = frozenset(o for o, n in counts.items() if n >= 2)
+        result.append(
+            XsumSummary(bbcid, system, article, texts[(bbcid, system)], extrinsic, len(workers))
+        )
+    return result

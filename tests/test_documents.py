@@ -11,6 +11,7 @@ from sourcecompare import (
     Document,
     FurnitureKind,
     InvalidOptionError,
+    UnsupportedFormatError,
     ParagraphKind,
     Segment,
     SegmentKind,
@@ -431,10 +432,11 @@ class TestOptions:
         assert info.value.option == "text"
 
     def test_unknown_format(self):
-        """An unknown format raises InvalidOptionError naming the format option."""
-        with pytest.raises(InvalidOptionError, match="'pdf'") as info:
-            Document.from_text("The board met.", format="pdf")
-        assert info.value.option == "format"
+        """An unknown format raises UnsupportedFormatError (a ValueError) naming it, as from_path does."""
+        with pytest.raises(UnsupportedFormatError, match="'pdf'") as info:
+            Document.from_text("The board met.", format="pdf", doc_id="note")
+        assert isinstance(info.value, ValueError)
+        assert info.value.doc_id == "note"
 
     @pytest.mark.parametrize("limit", [0, -5])
     def test_max_chars_must_be_positive(self, limit):

@@ -580,11 +580,13 @@ class _Aligner:
         # to text order.
         here = item.segment.index / max(1, len(self.derivative.segments))
         wire_count = max(1, len(wire_items))
+        # Scores are rounded for ranking: sums of the same weights in another order
+        # differ in the last bit, and that must not decide a tie.
         ranked = sorted(
             overlap.items(),
             key=lambda kv: (
-                -kv[1],
-                -kv[1] / (wire_items[kv[0]].bag.total or 1.0),
+                -round(kv[1], 9),
+                -round(kv[1] / (wire_items[kv[0]].bag.total or 1.0), 9),
                 abs(kv[0] / wire_count - here),
                 kv[0],
             ),
@@ -617,11 +619,12 @@ class _Aligner:
         current = 0.0
         while pool and len(chosen) < options.max_sources:
             if not chosen:
-                best = max(pool, key=lambda p: (singles[p], -rank[p]))
+                best = max(pool, key=lambda p: (round(singles[p], 9), -rank[p]))
                 value = singles[best]
             else:
-                value, negative = max((score([*chosen, p]), -rank[p]) for p in pool)
-                best = ranked[-negative][0]
+                scored = {p: score([*chosen, p]) for p in pool}
+                best = max(pool, key=lambda p: (round(scored[p], 9), -rank[p]))
+                value = scored[best]
             gain = value - current
             if chosen and gain < options.min_gain:
                 break

@@ -41,7 +41,12 @@ from sourcecompare._furniture import (
 from sourcecompare._segment import RuleSegmenter
 from sourcecompare._spans import Span
 from sourcecompare._tokens import Token, tokenize
-from sourcecompare.exceptions import DocumentTooLargeError, EmptyDocumentError, InvalidOptionError
+from sourcecompare.exceptions import (
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    InvalidOptionError,
+    UnsupportedFormatError,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -85,9 +90,13 @@ class ParagraphKind(str, enum.Enum):
     """
 
     HEADLINE = "headline"
+    """The story's title."""
     HEADING = "heading"
+    """A section heading."""
     BODY = "body"
+    """A paragraph of running text."""
     LIST_ITEM = "list_item"
+    """One item of a bulleted or numbered list, without its marker."""
 
 
 @attrs.frozen
@@ -152,10 +161,10 @@ class Segment:
 
     @property
     def name_tokens(self) -> tuple[Token, ...]:
-        """Capitalised tokens that are likely name parts.
+        """Capitalised content tokens that are likely name parts.
 
-        The first token counts only when it is not a function word, so that
-        "The" opening a sentence is not taken for a name.
+        Function words are never name parts ("The" opening a sentence), nor is a
+        month or weekday name opening the segment.
         """
         return tuple(
             t
@@ -245,8 +254,8 @@ class Document:
             msg = f"text must be a str, got {type(given).__name__}"
             raise InvalidOptionError(msg, option="text")
         if format not in _FORMATS:
-            msg = f"format must be one of {sorted(_FORMATS)}, got {format!r}"
-            raise InvalidOptionError(msg, option="format")
+            msg = f"unknown format {format!r}; use 'text', 'markdown' or 'html'"
+            raise UnsupportedFormatError(msg, path=source, doc_id=doc_id)
         if max_chars < 1:
             msg = f"max_chars must be positive, got {max_chars}"
             raise InvalidOptionError(msg, option="max_chars")
@@ -256,16 +265,18 @@ class Document:
                 f"{name} has {len(text):,} characters, over the limit of {max_chars:,}; "
                 "pass a larger max_chars to read it"
             )
-            raise DocumentTooLargeError(msg, size=len(text), limit=max_chars, doc_id=doc_id)
+            raise DocumentTooLargeError(
+                msg, size=len(text), limit=max_chars, doc_id=doc_id, path=source
+            )
         if not text.strip():
             msg = f"{name} is empty or holds only white space"
-            raise EmptyDocumentError(msg, doc_id=doc_id)
+            raise EmptyDocumentError(msg, doc_id=doc_id, path=source)
         parser = _Parser(text, segmenter or _DEFAULT_SEGMENTER, agencies or AgencyList.default())
         with _collection_paused(len(text) >= _GC_PAUSE_CHARS):
             parser.parse()
         if not parser.segments:
             msg = f"{name} holds only furniture (credits, bylines, navigation) and no story"
-            raise EmptyDocumentError(msg, doc_id=doc_id)
+            raise EmptyDocumentError(msg, doc_id=doc_id, path=source)
         return cls(
             text=text,
             doc_id=doc_id,
@@ -326,6 +337,46 @@ class Document:
             encoding=encoding,
             format=format,
             doc_id=doc_id,
+            segmenter=segmenter,
+            agencies=agencies,
+            max_bytes=max_bytes,
+        )
+
+    @classmethod
+    def from_bytes(
+        cls,
+        data: bytes,
+        *,
+        format: str = "text",  # noqa: A002
+        encoding: str | None = None,
+        doc_id: str | None = None,
+        source: str | None = None,
+        segmenter: Segmenter | None = None,
+        agencies: AgencyList | None = None,
+        max_bytes: int | None = None,
+    ) -> Document:
+        """Decode and parse an article given as bytes (standard input, a database field).
+
+        Decoding, the size limit and HTML extraction work as in :meth:`from_path`;
+        *format* is not guessed here, so say ``"html"`` for a page.
+
+        Raises:
+            BinaryInputError: The bytes are not text.
+            DecodingError: The bytes are not valid in the encoding given or detected.
+            DocumentTooLargeError: More than *max_bytes* bytes.
+            EmptyDocumentError: No story.
+            UnsupportedFormatError: An unknown *format*.
+            MissingDependencyError: ``"html"`` and the ``html`` extra is missing.
+        """
+        from sourcecompare import _io  # noqa: PLC0415
+
+        return _io.document_from_bytes(
+            cls,
+            data,
+            format=format,
+            encoding=encoding,
+            doc_id=doc_id,
+            source=source,
             segmenter=segmenter,
             agencies=agencies,
             max_bytes=max_bytes,
@@ -641,7 +692,16 @@ class _Parser:
     def _add_paragraph(self, kind: ParagraphKind, start: int, end: int) -> None:
         index = len(self.paragraphs)
         self.paragraphs.append(Paragraph(index, kind, start, end, self.text[start:end]))
+        previous = start
         for s, e in self.segmenter.split(self.text, start, end):
+            if not (previous <= s < e <= end):
+                msg = (
+                    f"the segmenter {type(self.segmenter).__name__} returned the span "
+                    f"({s}, {e}) for the paragraph ({start}, {end}); spans must be "
+                    "non-empty, in order, not overlapping and inside the paragraph"
+                )
+                raise InvalidOptionError(msg, option="segmenter")
+            previous = e
             self._add_segment(SegmentKind.SENTENCE, s, e, index)
 
     def _add_segment(self, kind: SegmentKind, start: int, end: int, paragraph: int) -> None:

@@ -119,11 +119,19 @@ class AgencyList:
             for alias in (agency.name, *agency.aliases):
                 index.setdefault(_alias_key(alias), agency)
         object.__setattr__(self, "_index", index)
+        # The same normalisation as lookup(): no leading "The", any run of spaces.
         spellings = sorted(
-            {a for agency in self.agencies for a in (agency.name, *agency.aliases)},
-            key=lambda a: (-len(a), a),
+            {
+                tuple(re.sub(r"^the\s+", "", alias.strip(), flags=re.IGNORECASE).split())
+                for agency in self.agencies
+                for alias in (agency.name, *agency.aliases)
+            }
+            - {()},
+            key=lambda words: (-len(" ".join(words)), words),
         )
-        alternatives = "|".join(re.escape(a) for a in spellings) or r"(?!x)x"
+        alternatives = (
+            "|".join(r"\s+".join(re.escape(w) for w in words) for words in spellings) or r"(?!x)x"
+        )
         object.__setattr__(
             self, "_pattern", re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alternatives})(?![\w-])", re.I)
         )
@@ -498,4 +506,18 @@ def byline_names(line: str, agencies: AgencyList | None = None) -> tuple[str, ..
         return ()
     known = _DEFAULT_AGENCIES if agencies is None else agencies
     names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
-    return tuple(n.strip() for n in names if n.strip() and known.lookup(n) is None)
+    return tuple(
+        n.strip()
+        for n in names
+        if n.strip()
+        and known.lookup(n) is None
+        and not _ROLE_WORDS.intersection(w.casefold() for w in n.split())
+    )
+
+
+# Words that make a byline part a role or desk rather than a person's name.
+_ROLE_WORDS: Final = frozenset(
+    """staff reporter reporters correspondent correspondents writer writers editor editors
+    bureau desk news agency agencies team online digital service wire wires newsroom
+    contributor contributors""".split()
+)

@@ -14,6 +14,7 @@ from sourcecompare.exceptions import (
     BinaryInputError,
     DecodingError,
     DocumentTooLargeError,
+    EmptyDocumentError,
     InputError,
     InputNotFoundError,
     InvalidOptionError,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from sourcecompare._furniture import AgencyList
     from sourcecompare.typing import Segmenter
 
-__all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "document_from_path"]
+__all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "document_from_bytes", "document_from_path"]
 
 DEFAULT_MAX_BYTES: Final = 5_000_000
 """Files larger than this many bytes are refused unless a larger limit is given."""
@@ -112,9 +113,9 @@ def decode_bytes(
             encoding = _utf16_without_bom(sample)
             if encoding is None:
                 zero = sample.find(b"\x00")
-                controls = sum(1 for b in sample if b in _CONTROL_BYTES)
-                if zero >= 0 or (sample and controls > 0.1 * len(sample)):
-                    offset = max(zero, 0)
+                controls = [i for i, b in enumerate(sample) if b in _CONTROL_BYTES]
+                if zero >= 0 or (sample and len(controls) > 0.1 * len(sample)):
+                    offset = zero if zero >= 0 else controls[0]
                     msg = (
                         f"{where} looks binary (a zero or control byte at byte {offset}), not text"
                     )
@@ -167,6 +168,71 @@ def _extract_html(html: str, path: str | None) -> tuple[str, str | None]:
     return body, date
 
 
+def document_from_bytes(
+    cls: type[Document],
+    data: bytes,
+    *,
+    format: str,  # noqa: A002
+    encoding: str | None,
+    doc_id: str | None,
+    source: str | None,
+    segmenter: Segmenter | None,
+    agencies: AgencyList | None,
+    max_bytes: int | None,
+) -> Document:
+    """Implement :meth:`Document.from_bytes` (and the second half of ``from_path``)."""
+    import attrs  # noqa: PLC0415
+
+    from sourcecompare._furniture import parse_date  # noqa: PLC0415
+
+    limit = _limit(max_bytes)
+    _check_format(format, source, doc_id)
+    if len(data) > limit:
+        msg = (
+            f"{_describe(source or doc_id)} is {len(data):,} bytes, over the limit of "
+            f"{limit:,}; raise the limit (max_bytes=..., or --max-bytes) to read it"
+        )
+        raise DocumentTooLargeError(msg, size=len(data), limit=limit, path=source, doc_id=doc_id)
+    try:
+        text, _used = decode_bytes(data, encoding=encoding, path=source, html=format == "html")
+    except InputError as exc:
+        exc.doc_id = doc_id
+        raise
+    published = None
+    if format == "html":
+        text, date = _extract_html(text, source or doc_id)
+        published = parse_date(date) if date else None
+        if not text.strip():
+            msg = f"no article text could be extracted from {_describe(source or doc_id)}"
+            raise EmptyDocumentError(msg, path=source, doc_id=doc_id)
+    doc = cls.from_text(
+        text,
+        doc_id=doc_id,
+        source=source,
+        format=format,
+        segmenter=segmenter,
+        agencies=agencies,
+        max_chars=max(limit, len(text)),
+    )
+    if published is not None and doc.published is None:
+        doc = attrs.evolve(doc, published=published)
+    return doc
+
+
+def _limit(max_bytes: int | None) -> int:
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    if limit < 1:
+        msg = f"max_bytes must be positive, got {limit}"
+        raise InvalidOptionError(msg, option="max_bytes")
+    return limit
+
+
+def _check_format(fmt: str, source: str | None, doc_id: str | None) -> None:
+    if fmt not in {"text", "markdown", "html"}:
+        msg = f"unknown format {fmt!r}; use 'text', 'markdown' or 'html'"
+        raise UnsupportedFormatError(msg, path=source, doc_id=doc_id)
+
+
 def document_from_path(
     cls: type[Document],
     path: Path,
@@ -179,58 +245,39 @@ def document_from_path(
     max_bytes: int | None,
 ) -> Document:
     """Implement :meth:`Document.from_path`."""
-    import attrs  # noqa: PLC0415
-
-    from sourcecompare._furniture import parse_date  # noqa: PLC0415
-
     name = str(path)
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
-    if limit < 1:
-        msg = f"max_bytes must be positive, got {limit}"
-        raise InvalidOptionError(msg, option="max_bytes")
+    identifier = doc_id or path.name
+    limit = _limit(max_bytes)
     fmt = format or _SUFFIX_FORMATS.get(path.suffix.casefold(), "text")
-    if fmt not in {"text", "markdown", "html"}:
-        msg = f"unknown format {fmt!r}; use 'text', 'markdown' or 'html'"
-        raise UnsupportedFormatError(msg, path=name)
+    _check_format(fmt, name, identifier)
     try:
         if not path.exists():
             msg = f"no such file: {name!r}"
-            raise InputNotFoundError(msg, path=name)
+            raise InputNotFoundError(msg, path=name, doc_id=identifier)
         if not path.is_file():
             msg = f"not a regular file: {name!r}"
-            raise InputNotFoundError(msg, path=name)
+            raise InputNotFoundError(msg, path=name, doc_id=identifier)
         size = path.stat().st_size
         if size > limit:
             msg = (
                 f"{name!r} is {size:,} bytes, over the limit of {limit:,}; "
                 "raise the limit (max_bytes=..., or --max-bytes) to read it"
             )
-            raise DocumentTooLargeError(msg, size=size, limit=limit, path=name)
+            raise DocumentTooLargeError(msg, size=size, limit=limit, path=name, doc_id=identifier)
         data = path.read_bytes()
     except OSError as exc:
         if isinstance(exc, InputError):
             raise
         msg = f"cannot read {name!r}: {exc.strerror or exc}"
-        raise InputError(msg, path=name) from None
-    text, _used = decode_bytes(data, encoding=encoding, path=name, html=fmt == "html")
-    published = None
-    if fmt == "html":
-        text, date = _extract_html(text, name)
-        published = parse_date(date) if date else None
-        if not text.strip():
-            from sourcecompare.exceptions import EmptyDocumentError  # noqa: PLC0415
-
-            msg = f"no article text could be extracted from {name!r}"
-            raise EmptyDocumentError(msg, path=name, doc_id=doc_id or path.name)
-    doc = cls.from_text(
-        text,
-        doc_id=doc_id or path.name,
-        source=name,
+        raise InputError(msg, path=name, doc_id=identifier) from None
+    return document_from_bytes(
+        cls,
+        data,
         format=fmt,
+        encoding=encoding,
+        doc_id=identifier,
+        source=name,
         segmenter=segmenter,
         agencies=agencies,
-        max_chars=max(limit, len(text)),
+        max_bytes=limit,
     )
-    if published is not None and doc.published is None:
-        doc = attrs.evolve(doc, published=published)
-    return doc

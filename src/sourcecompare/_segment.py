@@ -1,17 +1,22 @@
 """Rule-based English sentence segmentation tuned for news copy.
 
-A boundary is a run of ``.``, ``!``, ``?`` or ``…`` (with any closing quotes and
-brackets after it) followed by white space and then something that can open a
-sentence: a capital letter, a digit, or an opening quote or bracket. Candidates are
+A boundary candidate is a run of ``.``, ``!``, ``?`` or ``…`` (with any closing
+quotes and brackets after it), or a dash right before a closing quote
+(``"...but —" Her voice broke.``), followed by white space and a word that can open
+a sentence: one with a capital or a digit, or a name such as "eFarm". Candidates are
 then vetoed when:
 
-* they fall inside a double quotation that closes later in the same paragraph
-  (``"We will win. We must," she said.`` is one sentence). A quotation that never
-  closes (news copy leaves multi-paragraph quotes open) protects nothing;
+* they fall inside a quotation or bracket that shields them: one whose sentence goes
+  on after it (the quote ends with a comma or dash, or lower case follows:
+  ``"We will win. We must," she said.``; ``(Why? Who?) and got``). A stand-alone
+  quotation is split at its own sentence ends; one that never closes (news copy
+  leaves multi-paragraph quotes open) shields nothing;
 * the word before the period is an abbreviation that never ends a sentence
-  (``Dr.``, ``Gen.``, ``No.``, ``e.g.``), or one that rarely does (``U.S.``,
-  ``p.m.``, ``Inc.``, a single initial, a month before a number) and the next
-  word is not a function word that typically opens a sentence;
+  (``Dr.``, ``Gen.``, ``e.g.``); one that stands before numbers (``No. 3``,
+  ``p. 14``) and a number follows; a month followed by a day (``Jan. 5``); ``a.m.``
+  or ``p.m.`` followed by a weekday or time zone; or one that rarely ends a sentence
+  (``U.S.``, ``Inc.``, a capital initial) unless a function word that typically
+  opens a sentence follows;
 * the period follows a list number at the start of the paragraph (``1. First``).
 
 The rules were measured against a hand-written gold set

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from typing import Final, NamedTuple
 
-import snowballstemmer
+from snowballstemmer.english_stemmer import EnglishStemmer
 
 from sourcecompare._lexicon import load_word_list
 from sourcecompare._spans import Span
@@ -74,7 +74,8 @@ _TOKEN_PARTS: Final = r"""
   | (?P<acronym>(?:[^\W\d_]\.){2,})
   | (?P<num>\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?)
   | (?P<percent>[%％])
-  | (?P<word>[^\W_]+(?:['’][^\W_]+)*)
+  | (?P<word>[^\W_][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*
+        (?:['’][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+)*)
 """  # noqa: S105 - a pattern, not a password
 _TOKEN_RE: Final = re.compile(
     r"""
@@ -95,7 +96,12 @@ _WEEKDAYS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun".split()
 )
-_STEMMER: Final = snowballstemmer.stemmer("english")
+# The pure-Python Snowball stemmer, always: snowballstemmer.stemmer() would switch to
+# PyStemmer's C build when that is installed, and stems must not depend on the machine.
+_FULL_WEEKDAYS: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_STEMMER: Final = EnglishStemmer()
 _STOPWORDS: Final = load_word_list("stopwords.txt")
 
 # One analysis per distinct (kind, surface form): the Token fields after start and end.
@@ -114,12 +120,16 @@ def _analyse(kind: str | None, text: str) -> tuple[str, str, bool, bool, bool, b
     if kind == "word":
         folded = _fold(text)
         norm = folded[:-2] if folded.endswith("'s") and len(folded) > 3 else folded
+        capital = text[:1].isupper()
+        # Full weekday names are dates in any case; "sat", "sun", "wed", "march" or
+        # "may" are dates only with a capital.
+        is_date = norm in _FULL_WEEKDAYS or (capital and (norm in _WEEKDAYS or norm in _MONTHS))
         is_stop = folded in _STOPWORDS or norm in _STOPWORDS
-        if text.isupper() and len(text) > 1:
-            # "US", "IT", "WHO": all-capital words are names, not function words.
+        if (text.isupper() and len(text) > 1) or (is_date and norm == "may"):
+            # "US", "IT", "WHO": all-capital words are names, not function words;
+            # and "May" with a capital is taken for the month.
             is_stop = False
-        is_date = norm in _WEEKDAYS or (norm in _MONTHS and text[:1].isupper())
-        return (norm, _STEMMER.stemWord(norm), is_stop, text[:1].isupper(), False, is_date)
+        return (norm, _STEMMER.stemWord(norm), is_stop, capital, False, is_date)
     if kind == "num":
         norm = _fold(text)
         if _THOUSANDS_RE.match(norm):

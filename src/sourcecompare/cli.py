@@ -15,8 +15,8 @@ from rich.console import Console
 
 import sourcecompare
 from sourcecompare._documents import Document
-from sourcecompare._io import DEFAULT_MAX_BYTES, decode_bytes
-from sourcecompare.exceptions import DocumentTooLargeError, SourceCompareError
+from sourcecompare._io import DEFAULT_MAX_BYTES
+from sourcecompare.exceptions import SourceCompareError
 from sourcecompare.render.console import THEME
 
 __all__ = ["build_parser", "main"]
@@ -95,11 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _read(name: str, args: argparse.Namespace) -> Document:
     if name == "-":
         data = sys.stdin.buffer.read(args.max_bytes + 1)
-        if len(data) > args.max_bytes:
-            msg = f"standard input is over the limit of {args.max_bytes:,} bytes"
-            raise DocumentTooLargeError(msg, size=len(data), limit=args.max_bytes, path="-")
-        text, _ = decode_bytes(data, encoding=args.encoding, path="<stdin>")
-        return Document.from_text(text, doc_id="<stdin>", format=args.format or "text")
+        return Document.from_bytes(
+            data,
+            format=args.format or "text",
+            encoding=args.encoding,
+            doc_id="<stdin>",
+            source="<stdin>",
+            max_bytes=args.max_bytes,
+        )
     return Document.from_path(
         Path(name), encoding=args.encoding, format=args.format, max_bytes=args.max_bytes
     )

@@ -112,6 +112,10 @@ def safe_text(text: str, style: str = "") -> Text:
     return result
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _span(start: int, end: int) -> Text:
     return Text(f"{start}–{end}", style="sourcecompare.muted")
 
@@ -122,42 +126,42 @@ def document_view(doc: Document) -> RenderableType:
     header.add_column("furniture", style="sourcecompare.label", no_wrap=True)
     header.add_column("text", ratio=1, overflow="fold")
     header.add_column("span", justify="right", no_wrap=True)
+    rows: list[tuple[int, int, str, Text]] = []
     headline = doc.headline
     if headline is not None:
-        header.add_row(
-            "headline",
-            safe_text(headline.text, "sourcecompare.headline"),
-            _span(headline.start, headline.end),
+        rows.append(
+            (
+                headline.start,
+                headline.end,
+                "headline",
+                safe_text(headline.text, "sourcecompare.headline"),
+            )
         )
     for item in doc.furniture:
-        header.add_row(
-            item.kind.value.replace("_", " "),
-            safe_text(item.text, "sourcecompare.furniture"),
-            _span(item.start, item.end),
-        )
+        cell = safe_text(item.text, "sourcecompare.furniture")
+        if item.kind.value == "dateline" and doc.dateline is not None:
+            line = doc.dateline
+            parts = [f"place {line.place}"]
+            parts += [f"date {line.date}"] if line.date else []
+            parts += [f"agency {line.agency}"] if line.agency else []
+            cell.append_text(safe_text(f"  ({', '.join(parts)})", "sourcecompare.muted"))
+        if (
+            item.kind.value == "byline"
+            and doc.byline is not None
+            and doc.byline.start == item.start
+        ):
+            names = ", ".join(doc.byline.names) or "no names"
+            cell.append_text(safe_text(f"  (names: {names})", "sourcecompare.muted"))
+        rows.append((item.start, item.end, item.kind.value.replace("_", " "), cell))
     for credit in doc.credits:
-        header.add_row(
-            "credit",
-            Text.assemble(
-                safe_text(credit.agency, "sourcecompare.credit"),
-                Text(f"  as “{credit.text}” in {credit.where.replace('_', ' ')}"),
-            ),
-            _span(credit.start, credit.end),
+        where = credit.where.replace("_", " ")
+        cell = Text.assemble(
+            safe_text(credit.agency, "sourcecompare.credit"),
+            safe_text(f"  as “{credit.text}” in the {where}", "sourcecompare.muted"),
         )
-    if doc.dateline is not None:
-        line = doc.dateline
-        parts = [f"place {line.place}"]
-        if line.date:
-            parts.append(f"date {line.date}")
-        if line.agency:
-            parts.append(f"agency {line.agency}")
-        header.add_row("dateline", safe_text(", ".join(parts)), _span(line.start, line.end))
-    if doc.byline is not None:
-        header.add_row(
-            "byline",
-            safe_text(", ".join(doc.byline.names)),
-            _span(doc.byline.start, doc.byline.end),
-        )
+        rows.append((credit.start, credit.end, "credit", cell))
+    for start, end, label, cell in sorted(rows, key=lambda r: (r[0], r[1], r[2])):
+        header.add_row(label, cell, _span(start, end))
     if doc.published is not None:
         header.add_row("published", Text(doc.published.isoformat()), Text(""))
 
@@ -175,9 +179,10 @@ def document_view(doc: Document) -> RenderableType:
             safe_text(segment.text, style),
         )
     counts = Text.assemble(
-        (f"{len(doc.sentences)} sentences", "sourcecompare.label"),
-        f", {len(doc.headings)} headings, {len(doc.paragraphs)} paragraphs, ",
-        f"{sum(len(s.tokens) for s in doc.segments)} tokens",
+        (_count(len(doc.sentences), "sentence"), "sourcecompare.label"),
+        f", {_count(len(doc.headings), 'heading')}, ",
+        f"{_count(len(doc.paragraphs), 'paragraph')}, ",
+        _count(sum(len(s.tokens) for s in doc.segments), "token"),
     )
     title = safe_text(doc.doc_id or "document", "sourcecompare.title")
     return Themed(
