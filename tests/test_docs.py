@@ -304,6 +304,8 @@ def _regenerate(path: Path) -> bool:
                 expected = expected[:-1]
             if not expected:
                 continue
+            if _output_pattern(expected).fullmatch(_trimmed("\n".join(actual))):
+                continue  # still true as documented: keep its wildcards (versions, elisions)
             if "..." in [line.strip() for line in expected]:
                 cut = [line.strip() for line in expected].index("...")
                 after = len(expected) - cut - 1
