@@ -6,10 +6,11 @@
   label, sources found, support, the annotation), the number of the 17 annotated
   derivative sentences in the right class (supported or embellished vs added), and
   whether the annotated sources are among those found for the supported ones.
-* ``msrp``: the alignment's pair similarity used as a paraphrase detector on whichever
-  MSRP split is present: AUROC and best-threshold accuracy. Term weights blend the
-  pair's own frequencies with background frequencies counted over all sentences of
-  the split (no labels are used).
+* ``msrp``: the alignment's pair similarity (``SourceMatch.similarity``) used as a
+  paraphrase detector on whichever MSRP split is present: AUROC and best-threshold
+  accuracy. Term weights come from background frequencies counted over all
+  sentences of the split (no labels are used): a pair of single sentences has no
+  term statistics of its own.
 * ``speed``: median time to align a 50-sentence wire with a 50-sentence derivative,
   on one core, warm, parsing excluded.
 
@@ -130,7 +131,18 @@ def run_msrp(shared: Path, options: AlignOptions, console: Console) -> dict[str,
         background = TermStats.from_texts(
             [s for _, a, b in rows for s in (a, b)], equivalents=options.equivalents
         )
-        opts = AlignOptions(**{**_fields(options), "background": background, "max_sources": 1})
+        # Two one-sentence texts have no term statistics of their own: the weights come
+        # from the background alone. partial=0 keeps the best source of every pair,
+        # supported or not, so that each pair gets a similarity.
+        opts = AlignOptions(
+            **{
+                **_fields(options),
+                "background": background,
+                "background_weight": 1.0,
+                "max_sources": 1,
+                "partial": 0.0,
+            }
+        )
         scores, labels = [], []
         started = time.perf_counter()
         for label, first, second in rows:

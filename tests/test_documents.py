@@ -11,11 +11,11 @@ from sourcecompare import (
     Document,
     FurnitureKind,
     InvalidOptionError,
-    UnsupportedFormatError,
     ParagraphKind,
     Segment,
     SegmentKind,
     Span,
+    UnsupportedFormatError,
 )
 
 
@@ -82,10 +82,17 @@ class TestSegmentKinds:
         assert len(doc.sentences) == 2
 
     def test_single_title_line_alone(self):
-        """A document of one title-like line is parsed, as one heading and no headline."""
+        """A document of one title-like line is one sentence: a heading needs a body to head."""
         doc = Document.from_text("Ferry link approved")
 
         assert doc.headline is None
+        assert doc.headings == ()
+        assert texts(doc.sentences) == ["Ferry link approved"]
+
+    def test_single_markdown_heading_alone(self):
+        """An explicit Markdown heading stays a heading even alone."""
+        doc = Document.from_text("# Ferry link approved")
+
         assert texts(doc.headings) == ["Ferry link approved"]
 
     def test_question_heading(self):

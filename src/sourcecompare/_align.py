@@ -35,7 +35,7 @@ import enum
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -47,9 +47,7 @@ from sourcecompare.similarity import (
     Similarity,
     TermBag,
     get_measure,
-    union_of,
     weighted_bag,
-    weighted_containment,
 )
 
 if TYPE_CHECKING:
@@ -118,8 +116,33 @@ def _positive(_instance: object, attribute: attrs.Attribute[int], value: object)
         raise InvalidOptionError(msg, option=attribute.name)
 
 
+def _penalty(_instance: object, attribute: attrs.Attribute[float], value: object) -> None:
+    if not (isinstance(value, (int, float)) and 0.0 <= value <= 10.0 and not math.isnan(value)):
+        msg = f"'{attribute.name}' must be a number between 0 and 10, got {value!r}"
+        raise InvalidOptionError(msg, option=attribute.name)
+
+
 def _known_measure(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
     get_measure(value)  # raises UnknownMeasureError naming the choices
+
+
+WEIGHT_POWER: Final = 1.25
+"""Exponent of the inverse document frequency in key weights (calibrated in bench/)."""
+
+
+def key_weight(documents: int, frequency: int) -> float:
+    """The weight of a key found in *frequency* of *documents* segments.
+
+    ``log((documents + 1) / frequency) ** 1.25``: rare keys weigh a lot, keys found in
+    nearly every segment (function words, the story's topic words) almost nothing.
+    The power above 1 sharpens that contrast; it separated supported from added
+    sentences best while keeping paraphrase detection at its best (see
+    ``bench/calibrate_alignment.py``). The ``+ 1`` keeps every weight positive, so
+    that even two one-sentence texts can support each other.
+
+    .. versionadded:: 0.1
+    """
+    return float(math.log((documents + 1) / max(frequency, 1)) ** WEIGHT_POWER)
 
 
 @attrs.frozen
@@ -149,20 +172,23 @@ class TermStats:
         documents = 0
         for text in texts:
             documents += 1
-            counts.update({u.key for u in table.units_of(tokenize(text)) if u.content})
+            counts.update({u.key for u in table.units_of(tokenize(text))})
         if documents == 0:
             msg = "TermStats.from_texts needs at least one text"
             raise InvalidOptionError(msg, option="background")
         return cls(documents, dict(counts))
 
     def idf(self, key: str) -> float:
-        """Smoothed inverse document frequency of *key*."""
-        return math.log((self.documents + 1) / (self.frequencies.get(key, 0) + 1)) + 1.0
+        """The weight of *key* by these frequencies (see :func:`key_weight`)."""
+        return key_weight(self.documents, self.frequencies.get(key, 0))
 
 
 @attrs.frozen
 class AlignOptions:
     """Options of :func:`align`. Frozen and validated: a bad value raises on creation.
+
+    The default thresholds and penalties were calibrated on annotated data by
+    ``bench/calibrate_alignment.py``, which says on what and how well.
 
     Attributes:
         measure: Name of a built-in :data:`~sourcecompare.similarity.MEASURES` entry.
@@ -183,6 +209,13 @@ class AlignOptions:
         omitted: Coverage below which a wire sentence is omitted.
         background: Background document frequencies, or ``None``.
         background_weight: Share of the background in the blended weights.
+        function_word_weight: Share of their weight that function words ("the",
+            "on", "by") keep in support; 0 leaves them out. Counting them helps
+            paraphrase detection a little and hurts the support of sentences.
+        run_penalty: How much each word of the longest stretch without counterpart
+            lowers a pair's similarity (``exp(-run_penalty * words)``).
+        number_penalty: The same for each number found in only one of the pair.
+        negation_penalty: The same when only one of the pair is negated.
         equivalents: Tables of equivalent words (demonyms, acronyms, number words).
 
     .. versionadded:: 0.1
@@ -190,17 +223,21 @@ class AlignOptions:
 
     measure: str = attrs.field(default="containment", validator=_known_measure)
     similarity: Similarity | None = attrs.field(default=None, eq=False, repr=False)
-    supported: float = attrs.field(default=0.5, validator=_unit_interval)
-    partial: float = attrs.field(default=0.3, validator=_unit_interval)
+    supported: float = attrs.field(default=0.39, validator=_unit_interval)
+    partial: float = attrs.field(default=0.31, validator=_unit_interval)
     min_gain: float = attrs.field(default=0.08, validator=_unit_interval)
     max_sources: int = attrs.field(default=3, validator=_positive)
     max_candidates: int = attrs.field(default=8, validator=_positive)
     verbatim: float = attrs.field(default=0.97, validator=_unit_interval)
     edited: float = attrs.field(default=0.7, validator=_unit_interval)
-    kept: float = attrs.field(default=0.6, validator=_unit_interval)
-    omitted: float = attrs.field(default=0.2, validator=_unit_interval)
+    kept: float = attrs.field(default=0.3, validator=_unit_interval)
+    omitted: float = attrs.field(default=0.05, validator=_unit_interval)
     background: TermStats | None = attrs.field(default=None, repr=False)
     background_weight: float = attrs.field(default=0.5, validator=_unit_interval)
+    function_word_weight: float = attrs.field(default=0.0, validator=_unit_interval)
+    run_penalty: float = attrs.field(default=0.2, validator=_penalty)
+    number_penalty: float = attrs.field(default=0.1, validator=_penalty)
+    negation_penalty: float = attrs.field(default=0.6, validator=_penalty)
     equivalents: Equivalents = attrs.field(factory=Equivalents.default, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -269,8 +306,10 @@ class SourceMatch:
         score: Support of the derivative segment by this source alone, in [0, 1].
         contribution: What this source added to the support when it was chosen
             (the first source's contribution is its score).
-        similarity: Symmetric similarity of the two segments: the harmonic mean of
-            how much of each the other covers, in [0, 1].
+        similarity: Symmetric similarity of the two segments, in [0, 1]: how much of
+            each the other covers (the smaller share), lowered for the longest
+            stretch of words without counterpart, for numbers only one of them has,
+            and for a negation only one of them has. Near 1 means "says the same".
         wire_coverage: How much of the wire segment the derivative segment covers.
         order: Share of the derivative segment's words that follow the wire's order
             (longest common subsequence of keys over the segment's length).
@@ -494,6 +533,51 @@ def _edit_script(
     return tuple(ops)
 
 
+_NEGATIONS: Final = frozenset(["not", "no", "never", "nor", "cannot", "without"])
+
+
+def _add_cover(
+    cover: dict[str, float], part: Mapping[str, float], source: Mapping[str, float]
+) -> None:
+    """Raise *cover* (key to weight of *part* covered so far) by what *source* covers."""
+    for key, weight in part.items():
+        other = source.get(key)
+        if other is not None:
+            now = min(weight, other)
+            if now > cover.get(key, 0.0):
+                cover[key] = now
+
+
+def _longest_unmatched(item: _Prepared, other: set[str]) -> float:
+    """Length of the longest stretch of *item*'s units without a key in *other*.
+
+    Only a matched content word ends a stretch (a shared "the" does not); a
+    capitalised name part inside a sentence counts half, as names are often
+    abbreviated or dropped between two versions of the same statement.
+    """
+    tokens = item.segment.tokens
+    longest = current = 0.0
+    for position, unit in enumerate(item.units):
+        if unit.key in other:
+            if unit.content:
+                current = 0.0
+            continue
+        token = tokens[unit.first]
+        name = unit.content and token.is_capitalized and position > 0 and not token.is_number
+        current += 0.5 if name else 1.0
+        longest = max(longest, current)
+    return longest
+
+
+def _number_keys(item: _Prepared) -> set[str]:
+    tokens = item.segment.tokens
+    return {u.key for u in item.units if tokens[u.first].is_number}
+
+
+def _negated(item: _Prepared) -> bool:
+    return any(t.norm in _NEGATIONS or t.norm.endswith("n't") for t in item.segment.tokens)
+
+
 def _how(d_segment: Segment, d_unit: Unit, w_segment: Segment, w_unit: Unit) -> str:
     d_tokens = d_segment.tokens[d_unit.first : d_unit.last]
     w_tokens = w_segment.tokens[w_unit.first : w_unit.last]
@@ -538,7 +622,7 @@ class _Aligner:
         share = self.options.background_weight if background is not None else 0.0
         weights = {}
         for key in sorted(df):
-            local = math.log((n + 1) / (df[key] + 1)) + 1.0
+            local = key_weight(n, df[key])
             weights[key] = (
                 (1 - share) * local + share * background.idf(key)
                 if background is not None
@@ -546,11 +630,12 @@ class _Aligner:
             )
         return weights
 
-    @staticmethod
     def _prepare(
-        doc: int, segment: Segment, units: tuple[Unit, ...], idf: Mapping[str, float]
+        self, doc: int, segment: Segment, units: tuple[Unit, ...], idf: Mapping[str, float]
     ) -> _Prepared:
-        chosen = {u.key: idf[u.key] for u in units if u.content}
+        factor = self.options.function_word_weight
+        chosen = {u.key: idf[u.key] * (1.0 if u.content else factor) for u in units}
+        chosen = {key: weight for key, weight in chosen.items() if weight > 0}
         if not chosen:
             # A segment of function words only ("It is."): weigh those, so that it
             # can still be matched, and matched exactly, rather than never.
@@ -599,13 +684,30 @@ class _Aligner:
         bags = [w.bag for w in self.wire_items]
         ranked = self.candidates(item)
         total = item.bag.total
+        cover: dict[str, float] = {}  # containment fast path: per key, weight covered so far
         if getattr(measure, "is_containment", False):
             # Same numbers as the measure, without its per-call overhead (see
             # similarity.weighted_containment); reported scores still come from it.
+            # Containment of a union is the sum over the segment's keys of the best
+            # cover any chosen source gives, so a candidate's value is the current
+            # cover plus what it adds: no union bag needs building.
             singles = {p: (overlap / total if total else 0.0) for p, overlap in ranked}
+            weights = item.bag.weights
 
             def score(chosen: Sequence[int]) -> float:
-                return weighted_containment(item.bag.weights, union_of([bags[p] for p in chosen]))
+                if len(chosen) > 1 and not cover:
+                    for q in chosen[:-1]:
+                        _add_cover(cover, weights, bags[q].weights)
+                added = 0.0
+                source = bags[chosen[-1]].weights
+                for key, weight in weights.items():
+                    other = source.get(key)
+                    if other is not None:
+                        have = cover.get(key, 0.0)
+                        now = weight if weight < other else other  # noqa: FURB136 - hot loop
+                        if now > have:
+                            added += now - have
+                return (sum(cover.values()) + added) / total if total else 0.0
         else:
             singles = {p: measure.support(item.bag, [bags[p]]) for p, _ in ranked}
 
@@ -632,7 +734,12 @@ class _Aligner:
             gains.append(max(0.0, gain))
             current = value
             pool.remove(best)
+            cover.clear()  # rebuilt from the chosen sources at the next round
         support = measure.support(item.bag, [bags[p] for p in chosen]) if chosen else 0.0
+        if support < options.partial:
+            # Unsupported: the closest wire segments did not reach the threshold, and
+            # a segment the wire does not support has no sources.
+            chosen, gains = [], []
         built = [self._source(item, p, g) for p, g in zip(chosen, gains, strict=True)]
         sources = [source for source, _ in built]
         links, new = self._links(item, chosen, [matches for _, matches in built])
@@ -670,7 +777,7 @@ class _Aligner:
         wire = self.wire_items[position]
         score = self.measure.support(item.bag, [wire.bag])
         back = self.measure.support(wire.bag, [item.bag])
-        similarity = 2 * score * back / (score + back) if score + back > 0 else 0.0
+        similarity = min(score, back) * self._pair_penalty(item, wire)
         d_keys = [u.key for u in item.units]
         matches = lcs_pairs(d_keys, [u.key for u in wire.units])
         order = len(matches) / len(d_keys) if d_keys else 0.0
@@ -688,6 +795,25 @@ class _Aligner:
             dropped=dropped,
         )
         return source, matches
+
+    def _pair_penalty(self, first: _Prepared, second: _Prepared) -> float:
+        """Discount for what keeps two segments from saying the same thing.
+
+        Calibrated on MSRP (``bench/calibrate_alignment.py``): a paraphrase rewords
+        here and there, while a different statement adds a whole stretch of words,
+        changes a figure, or negates.
+        """
+        options = self.options
+        first_keys = {u.key for u in first.units}
+        second_keys = {u.key for u in second.units}
+        run = max(_longest_unmatched(first, second_keys), _longest_unmatched(second, first_keys))
+        numbers = len(_number_keys(first) ^ _number_keys(second))
+        negated = _negated(first) != _negated(second)
+        return math.exp(
+            -options.run_penalty * run
+            - options.number_penalty * numbers
+            - options.negation_penalty * negated
+        )
 
     def _links(
         self,

@@ -625,12 +625,17 @@ class _Parser:
             else:
                 blocks[-1].append(span)
         first_paragraph = True
+        # A heading heads something: a body of one single line is a sentence, even
+        # without end punctuation ("Ferry service resumes").
+        alone = sum(1 for block in blocks if block) == 1 and len(blocks[0]) == 1
         for lines_of_block in blocks:
             block = lines_of_block
             if not block:
                 continue
             first_line = self.text[block[0][0] : block[0][1]]
-            if len(block) == 1 or _MD_HEADING_RE.match(first_line):
+            if alone and not _MD_HEADING_RE.match(first_line):
+                pass
+            elif len(block) == 1 or _MD_HEADING_RE.match(first_line):
                 title = self._title_span(*block[0])
                 if title is not None:
                     self._add_block_segment(ParagraphKind.HEADING, SegmentKind.HEADING, *title)
