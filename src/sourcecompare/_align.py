@@ -597,6 +597,7 @@ class _Aligner:
         self.options = options
         self.measure = options.measure_impl()
         equivalents = options.equivalents.with_definitions([*wires, derivative])
+        self.equivalents = equivalents
         raw: list[tuple[int, Segment, tuple[Unit, ...]]] = []
         for doc_index, doc in enumerate(wires):
             for segment in doc.segments:
@@ -610,7 +611,7 @@ class _Aligner:
         self.derivative_items = [self._prepare(d, s, u, idf) for d, s, u in derivative_raw]
         self.index: dict[str, list[int]] = defaultdict(list)
         for position, item in enumerate(self.wire_items):
-            for key in item.bag.weights:
+            for key in item.bag.cover:
                 self.index[key].append(position)
 
     def _idf(self, all_units: Sequence[Sequence[Unit]]) -> dict[str, float]:
@@ -640,7 +641,25 @@ class _Aligner:
             # A segment of function words only ("It is."): weigh those, so that it
             # can still be matched, and matched exactly, rather than never.
             chosen = {u.key: idf[u.key] for u in units}
-        return _Prepared(doc, segment, units, TermBag(segment, doc, weighted_bag(chosen)))
+        # As a source, a multi-word name also covers the words inside it, so that
+        # "Port Alder" is found in "Port Alder Water Authority (PAWA)".
+        cover = dict(chosen)
+        for key, _, _ in self._inner_words(segment, units):
+            if key in idf and key not in cover:
+                cover[key] = idf[key]
+        bag = TermBag(segment, doc, weighted_bag(chosen), weighted_bag(cover))
+        return _Prepared(doc, segment, units, bag)
+
+    def _inner_words(self, segment: Segment, units: Sequence[Unit]) -> list[tuple[str, int, int]]:
+        """Key and token range of each content word inside a multi-word unit."""
+        inner = []
+        for unit in units:
+            if unit.last - unit.first > 1:
+                for index in range(unit.first, unit.last):
+                    token = segment.tokens[index]
+                    if not token.is_stop:
+                        inner.append((self.equivalents.key(token), index, index + 1))
+        return inner
 
     def candidates(self, item: _Prepared) -> list[tuple[int, float]]:
         """Wire positions sharing content with *item*, with their weighted overlap.
@@ -657,7 +676,7 @@ class _Aligner:
             for position in self.index.get(key, ()):
                 if heading and wire_items[position].segment.kind is SegmentKind.SENTENCE:
                     continue
-                other = wire_items[position].bag.weights[key]
+                other = wire_items[position].bag.cover[key]
                 overlap[position] += weight if weight < other else other  # noqa: FURB136 - hot loop
         # Ties in overlap go to the wire segment that the overlap covers best, so that
         # an identical sentence beats a longer one containing it; then to the one at
@@ -697,9 +716,9 @@ class _Aligner:
             def score(chosen: Sequence[int]) -> float:
                 if len(chosen) > 1 and not cover:
                     for q in chosen[:-1]:
-                        _add_cover(cover, weights, bags[q].weights)
+                        _add_cover(cover, weights, bags[q].cover)
                 added = 0.0
-                source = bags[chosen[-1]].weights
+                source = bags[chosen[-1]].cover
                 for key, weight in weights.items():
                     other = source.get(key)
                     if other is not None:
@@ -834,6 +853,8 @@ class _Aligner:
             first_of: dict[str, Unit] = {}
             for unit in wire.units:
                 first_of.setdefault(unit.key, unit)
+            for key, first, last in self._inner_words(wire.segment, wire.units):
+                first_of.setdefault(key, Unit(key, first, last, True))
             for i, unit in enumerate(item.units):
                 if unit.content and i not in by_unit and unit.key in first_of:
                     by_unit[i] = self._link(item, unit, wire, first_of[unit.key])

@@ -11,13 +11,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
 from rich.console import Console
 
 import sourcecompare
+from sourcecompare._align import AlignOptions, align
 from sourcecompare._documents import Document
 from sourcecompare._io import DEFAULT_MAX_BYTES
 from sourcecompare.exceptions import SourceCompareError
 from sourcecompare.render.console import THEME
+from sourcecompare.similarity import MEASURES
 
 __all__ = ["build_parser", "main"]
 
@@ -33,6 +36,18 @@ def _positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(msg) from None
     if number < 1:
         msg = f"expected a positive number, got {number}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
+
+
+def _unit_interval(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        msg = f"expected a number between 0 and 1, got {value!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not 0.0 <= number <= 1.0:
+        msg = f"expected a number between 0 and 1, got {number}"
         raise argparse.ArgumentTypeError(msg)
     return number
 
@@ -89,6 +104,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input_options(inspect)
     _add_output_options(inspect)
+
+    align = commands.add_parser(
+        "align",
+        help="show which wire sentences support each sentence of a derivative",
+        description=(
+            "Align each DERIVATIVE with the WIRE report: for every derivative sentence "
+            "and heading, its label (verbatim, edited, paraphrase, fused, embellished, "
+            "unsupported), support and wire sources; for every wire sentence, whether "
+            "it was kept, partly kept or omitted."
+        ),
+    )
+    align.add_argument("wire", metavar="WIRE", help="the wire report; '-' reads standard input")
+    align.add_argument(
+        "derivatives", nargs="+", metavar="DERIVATIVE", help="articles derived from it"
+    )
+    thresholds = align.add_argument_group("alignment")
+    thresholds.add_argument(
+        "--supported",
+        type=_unit_interval,
+        metavar="X",
+        help=f"support from which a sentence is supported (default: {AlignOptions().supported})",
+    )
+    thresholds.add_argument(
+        "--partial",
+        type=_unit_interval,
+        metavar="X",
+        help=f"support from which a sentence is embellished, not unsupported "
+        f"(default: {AlignOptions().partial})",
+    )
+    thresholds.add_argument(
+        "--measure",
+        choices=sorted(MEASURES),
+        help="similarity measure (default: containment)",
+    )
+    _add_input_options(align)
+    _add_output_options(align)
     return parser
 
 
@@ -126,11 +177,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse has printed its message
         return int(exc.code or 0)
     console = _console(args)
+    if sum(name == "-" for name in _inputs(args)) > 1:
+        print("sourcecompare: error: standard input ('-') can be read only once", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        documents = [_read(name, args) for name in args.files]
+        documents = [_read(name, args) for name in _inputs(args)]
+        options = _align_options(args) if args.command == "align" else None
     except SourceCompareError as exc:
         print(f"sourcecompare: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    for document in documents:
-        console.print(document)
+    if options is None:
+        for document in documents:
+            console.print(document)
+        return EXIT_OK
+    wire, derivatives = documents[0], documents[1:]
+    for derivative in derivatives:
+        console.print(align(wire, derivative, options))
     return EXIT_OK
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    if args.command == "align":
+        return [args.wire, *args.derivatives]
+    return list(args.files)
+
+
+def _align_options(args: argparse.Namespace) -> AlignOptions:
+    changes = {
+        name: getattr(args, name)
+        for name in ("supported", "partial", "measure")
+        if getattr(args, name) is not None
+    }
+    return attrs.evolve(AlignOptions(), **changes)

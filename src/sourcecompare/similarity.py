@@ -59,6 +59,9 @@ class TermBag:
         segment: The segment.
         doc: Index of its document (0 for the derivative; for wires, the wire's index).
         weights: Content key to weight (informativeness); function words are absent.
+        cover: What the segment covers when it is a source: its weights plus the
+            words inside its multi-word names ("Port Alder Water Authority" also
+            covers "Port" and "Alder"). Defaults to ``weights``.
 
     .. versionadded:: 0.1
     """
@@ -66,6 +69,9 @@ class TermBag:
     segment: Segment
     doc: int
     weights: Counter[str]
+    cover: Counter[str] = attrs.field(
+        default=attrs.Factory(lambda self: self.weights, takes_self=True)
+    )
 
     @property
     def total(self) -> float:
@@ -92,12 +98,12 @@ class Similarity(Protocol):
 
 
 def union_of(bags: Sequence[TermBag]) -> Counter[str]:
-    """The key-wise maximum of the bags' weights (``Counter |``, without its overhead)."""
+    """What the bags cover together: the key-wise maximum of their ``cover``."""
     if len(bags) == 1:
-        return bags[0].weights
-    union: Counter[str] = Counter(bags[0].weights)
+        return bags[0].cover
+    union: Counter[str] = Counter(bags[0].cover)
     for bag in bags[1:]:
-        for key, weight in bag.weights.items():
+        for key, weight in bag.cover.items():
             if weight > union.get(key, 0.0):
                 union[key] = weight
     return union

@@ -1,0 +1,64 @@
+"""Every script in examples/ runs and prints what it promises."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
+
+
+def run(script: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run an example with this interpreter, from the repository root."""
+    return subprocess.run(  # noqa: S603 - our own interpreter and scripts
+        [sys.executable, str(script), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+        env={"COLUMNS": "100", "NO_COLOR": "1", "PATH": ""},
+    )
+
+
+class TestExamples:
+    """Each example script, as a user would run it."""
+
+    def test_there_are_examples(self):
+        """The examples folder is not empty (so the parametrised test cannot pass vacuously)."""
+        assert len(EXAMPLES) >= 2
+
+    @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
+    def test_runs(self, script):
+        """The script exits 0 without writing to standard error."""
+        completed = run(script)
+        assert completed.returncode == 0, completed.stderr
+        assert completed.stderr == ""
+        assert completed.stdout.strip()
+
+    def test_inspect_article(self):
+        """inspect_article.py reports the wire's furniture and sentences."""
+        out = run(ROOT / "examples" / "inspect_article.py").stdout
+        assert "agency:    Reuters" in out
+        assert "dateline:  PORT ALDER, June 17" in out
+        assert "The Port Alder Water Authority (PAWA) opened" in out
+
+    def test_align_articles(self):
+        """align_articles.py shows labels, dropped wire words and omitted sentences."""
+        out = run(ROOT / "examples" / "align_articles.py").stdout
+        assert "[verbatim, support 1.00]" in out
+        assert "[unsupported" in out
+        assert "dropped:" in out
+        assert "wire sentences left out:" in out
+        assert "Samuel Oduya, spokesman" in out
+
+    def test_bad_path(self, tmp_path):
+        """A missing file gives a one-line error and exit status 2, not a traceback."""
+        completed = run(ROOT / "examples" / "inspect_article.py", str(tmp_path / "missing.txt"))
+        assert completed.returncode == 2
+        assert "Traceback" not in completed.stderr
+        assert "no such file" in completed.stderr
