@@ -15,6 +15,9 @@
   on one core, warm, parsing excluded.
 
 ``KEY=VALUE`` arguments override AlignOptions fields (``supported=0.45``).
+
+``--min-seeds N`` and ``--min-msrp X`` make it exit 1 when the reference case has
+fewer than N sentences in the right class or MSRP's AUROC is below X (CI uses both).
 """
 
 from __future__ import annotations
@@ -212,21 +215,30 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--only", choices=("seeds", "msrp", "speed"), action="append")
+    parser.add_argument("--min-seeds", type=int, help="fail below this many right (of 17)")
+    parser.add_argument("--min-msrp", type=float, help="fail below this MSRP AUROC")
     parser.add_argument("overrides", nargs="*", metavar="KEY=VALUE")
     args = parser.parse_args()
     options = AlignOptions(**parse_overrides(args.overrides))  # type: ignore[arg-type]
     console = Console(highlight=False)
     parts = args.only or ["seeds", "msrp", "speed"]
+    failures = []
     if "seeds" in parts:
         if (args.shared / "seeds").is_dir():
-            run_seeds(args.shared, options, console)
+            right = run_seeds(args.shared, options, console)["sentence_class_right"]
+            if args.min_seeds is not None and right < args.min_seeds:
+                failures.append(f"reference case: {right} right, below {args.min_seeds}")
         else:
             console.print(f"seeds: {args.shared / 'seeds'} not found; skipped")
     if "msrp" in parts:
-        run_msrp(args.shared, options, console)
+        for name, value in run_msrp(args.shared, options, console).items():
+            if args.min_msrp is not None and name.endswith("_auroc") and value < args.min_msrp:
+                failures.append(f"{name} {value:.3f}, below {args.min_msrp}")
     if "speed" in parts:
         run_speed(options, console)
-    return 0
+    for failure in failures:
+        console.print(f"FAIL: {failure}")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

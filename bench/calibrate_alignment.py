@@ -105,25 +105,39 @@ def calibrate_thresholds(shared: Path, console: Console) -> dict[str, float]:
     grid = [round(0.10 + 0.01 * i, 2) for i in range(61)]
 
     seed_added = [0 if label == "added" else 1 for label in seed_l]
-    xsum_pairs = [(s, int(share == 0)) for s, share in zip(xsum_s, xsum_share, strict=True)
-                  if share == 0 or share >= 0.5]
+    xsum_pairs = [
+        (s, int(share == 0))
+        for s, share in zip(xsum_s, xsum_share, strict=True)
+        if share == 0 or share >= 0.5
+    ]
 
     def partial_objective(t: float) -> float:
         parts = [balanced_accuracy(seed_s, seed_added, t)]
         if xsum_pairs:
-            parts.append(balanced_accuracy([s for s, _ in xsum_pairs], [y for _, y in xsum_pairs], t))
+            parts.append(
+                balanced_accuracy([s for s, _ in xsum_pairs], [y for _, y in xsum_pairs], t)
+            )
         return sum(parts) / len(parts)
 
     partial = plateau_middle(grid, partial_objective)
 
-    seed_sup = [(s, int(label == "supported")) for s, label in zip(seed_s, seed_l, strict=True)
-                if label != "added" and s >= partial]
-    xsum_sup = [(s, int(share == 0)) for s, share in zip(xsum_s, xsum_share, strict=True)
-                if share < 0.5 and s >= partial]
+    seed_sup = [
+        (s, int(label == "supported"))
+        for s, label in zip(seed_s, seed_l, strict=True)
+        if label != "added" and s >= partial
+    ]
+    xsum_sup = [
+        (s, int(share == 0))
+        for s, share in zip(xsum_s, xsum_share, strict=True)
+        if share < 0.5 and s >= partial
+    ]
 
     def supported_objective(t: float) -> float:
-        parts = [balanced_accuracy([s for s, _ in data], [y for _, y in data], t)
-                 for data in (seed_sup, xsum_sup) if len({y for _, y in data}) == 2]
+        parts = [
+            balanced_accuracy([s for s, _ in data], [y for _, y in data], t)
+            for data in (seed_sup, xsum_sup)
+            if len({y for _, y in data}) == 2
+        ]
         return sum(parts) / len(parts) if parts else 0.0
 
     supported = plateau_middle([t for t in grid if t >= partial], supported_objective)
@@ -133,13 +147,18 @@ def calibrate_thresholds(shared: Path, console: Console) -> dict[str, float]:
         table.add_column(column, justify="right")
     defaults = sc.AlignOptions()
     seed_right = sum((s >= partial) == bool(y) for s, y in zip(seed_s, seed_added, strict=True))
+    xsum_scores, xsum_labels = [s for s, _ in xsum_pairs], [y for _, y in xsum_pairs]
+    xsum_cell = (
+        f"balanced accuracy {balanced_accuracy(xsum_scores, xsum_labels, partial):.3f}"
+        if xsum_pairs
+        else "absent"
+    )
     table.add_row(
         "partial (added below)",
         f"{partial:.2f}",
         f"{defaults.partial:.2f}",
         f"{seed_right}/{len(seed_s)} right",
-        f"balanced accuracy {balanced_accuracy([s for s, _ in xsum_pairs], [y for _, y in xsum_pairs], partial):.3f}"
-        if xsum_pairs else "absent",
+        xsum_cell,
     )
     table.add_row(
         "supported (embellished below)",
@@ -159,14 +178,19 @@ def calibrate_thresholds(shared: Path, console: Console) -> dict[str, float]:
     return {"partial": partial, "supported": supported}
 
 
-def calibrate_fates(shared: Path, partial: float, supported: float, console: Console) -> dict[str, float]:
+def calibrate_fates(
+    shared: Path, partial: float, supported: float, console: Console
+) -> dict[str, float]:
     """Choose kept and omitted on the reference case's annotated wire-sentence fates."""
     case = load_seed(shared)
     options = sc.AlignOptions(partial=partial, supported=supported, kept=1.0, omitted=0.0)
     result = sc.align(case.wire, case.derivative, options)
     annotated = {w["id"]: w["fate"] for w in case.annotation["wire_sentences"]}
-    rows = [(e.coverage, annotated[case.wire_ids[e.segment]]) for e in result.wire_sentences
-            if e.segment in case.wire_ids]
+    rows = [
+        (e.coverage, annotated[case.wire_ids[e.segment]])
+        for e in result.wire_sentences
+        if e.segment in case.wire_ids
+    ]
     grid = [round(0.05 + 0.05 * i, 2) for i in range(18)]
     best: tuple[int, float, float] | None = None
     for omitted, kept in itertools.product(grid, grid):
@@ -180,7 +204,9 @@ def calibrate_fates(shared: Path, partial: float, supported: float, console: Con
         key = (right, kept - omitted, -omitted)
         if best is None or key > (best[0], best[2] - best[1], -best[1]):
             best = (right, omitted, kept)
-    assert best is not None
+    if best is None:
+        msg = "no wire-sentence fates to calibrate on"
+        raise SystemExit(msg)
     right, omitted, kept = best
     defaults = sc.AlignOptions()
     console.print(
@@ -191,12 +217,16 @@ def calibrate_fates(shared: Path, partial: float, supported: float, console: Con
 
 
 def pair_features(rows: list[tuple[int, str, str]]) -> list[tuple[float, float, float, int, bool]]:
-    """For each MSRP pair: both containments, longest unmatched run, number and negation mismatch."""
+    """Per MSRP pair: both containments, longest unmatched run, number and negation mismatch."""
     background = sc.TermStats.from_texts([s for _, a, b in rows for s in (a, b)])
-    options = sc.AlignOptions(background=background, background_weight=1.0, partial=0.0, supported=0.0)
+    options = sc.AlignOptions(
+        background=background, background_weight=1.0, partial=0.0, supported=0.0
+    )
     features = []
     for _, first, second in rows:
-        aligner = _align._Aligner([sc.Document.from_text(first)], sc.Document.from_text(second), options)
+        aligner = _align._Aligner(
+            [sc.Document.from_text(first)], sc.Document.from_text(second), options
+        )
         a, b = aligner.derivative_items[0], aligner.wire_items[0]
         forward = aligner.measure.support(a.bag, [b.bag])
         backward = aligner.measure.support(b.bag, [a.bag])
@@ -242,7 +272,8 @@ def calibrate_penalties(shared: Path, console: Console, *, quick: bool) -> dict[
         f"Pair penalties chosen on MSRP even rows: run {best[0]}, number {best[1]}, negation "
         f"{best[2]} (defaults {current[0]}, {current[1]}, {current[2]}); AUROC even "
         f"{area(halves['even'], *best):.3f}, odd {area(halves['odd'], *best):.3f}; with the "
-        f"defaults: even {area(halves['even'], *current):.3f}, odd {area(halves['odd'], *current):.3f}; "
+        f"defaults: even {area(halves['even'], *current):.3f}, "
+        f"odd {area(halves['odd'], *current):.3f}; "
         f"no penalties: {area(range(len(rows)), 0.0, 0.0, 0.0):.3f} overall"
     )
     return {"run_penalty": best[0], "number_penalty": best[1], "negation_penalty": best[2]}
@@ -264,7 +295,10 @@ def main() -> int:
     defaults = attrs.asdict(sc.AlignOptions(), recurse=False)
     differ = {k: (v, defaults[k]) for k, v in chosen.items() if abs(v - defaults[k]) > 1e-9}
     if differ:
-        console.print("Differs from the defaults (chosen, default): " + ", ".join(f"{k} {v}" for k, v in differ.items()))
+        console.print(
+            "Differs from the defaults (chosen, default): "
+            + ", ".join(f"{k} {v}" for k, v in differ.items())
+        )
     else:
         console.print("The defaults are the calibrated values.")
     return 0
