@@ -112,6 +112,11 @@ def safe_text(text: str, style: str = "") -> Text:
     return result
 
 
+def _table() -> Table:
+    """The frameless, full-width table every view uses."""
+    return Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -122,7 +127,7 @@ def _span(start: int, end: int) -> Text:
 
 def document_view(doc: Document) -> RenderableType:
     """A view of a parsed document: its furniture and credits, then its segments."""
-    header = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    header = _table()
     header.add_column("furniture", style="sourcecompare.label", no_wrap=True)
     header.add_column("text", ratio=1, overflow="fold")
     header.add_column("span", justify="right", no_wrap=True)
@@ -165,7 +170,7 @@ def document_view(doc: Document) -> RenderableType:
     if doc.published is not None:
         header.add_row("published", Text(doc.published.isoformat()), Text(""))
 
-    body = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    body = _table()
     body.add_column("#", justify="right", style="sourcecompare.muted", no_wrap=True)
     body.add_column("kind", style="sourcecompare.label", no_wrap=True)
     body.add_column("¶", justify="right", style="sourcecompare.muted", no_wrap=True)
@@ -208,7 +213,7 @@ def alignment_view(alignment: Alignment) -> RenderableType:
     Each derivative segment shows its label, support and sources; each wire
     sentence its fate, coverage and the derivative segments that keep it.
     """
-    derivative = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    derivative = _table()
     derivative.add_column("#", justify="right", style="sourcecompare.muted", no_wrap=True)
     derivative.add_column("label", no_wrap=True)
     derivative.add_column("support", justify="right", no_wrap=True)
@@ -223,7 +228,7 @@ def alignment_view(alignment: Alignment) -> RenderableType:
             " ".join(_source_name(alignment, s.wire, s.segment) for s in entry.sources),
             safe_text(segment.text),
         )
-    wire = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    wire = _table()
     wire.add_column("wire", justify="right", style="sourcecompare.muted", no_wrap=True)
     wire.add_column("fate", no_wrap=True)
     wire.add_column("coverage", justify="right", no_wrap=True)
