@@ -27,6 +27,7 @@ from sourcecompare._documents import (
     Segment,
     SegmentKind,
 )
+from sourcecompare._findings import Finding, Severity
 from sourcecompare._furniture import (
     Agency,
     AgencyCredit,
@@ -39,9 +40,11 @@ from sourcecompare._furniture import (
 )
 from sourcecompare._io import DEFAULT_MAX_BYTES, decode_bytes
 from sourcecompare._keys import Equivalents
+from sourcecompare._lexicons import Lexicons
 from sourcecompare._segment import RuleSegmenter
 from sourcecompare._spans import Span
 from sourcecompare._tokens import Token, tokenize
+from sourcecompare.detectors import DetectionContext, default_detectors, detect
 from sourcecompare.exceptions import (
     BinaryInputError,
     DecodingError,
@@ -69,16 +72,19 @@ __all__ = [
     "Byline",
     "Dateline",
     "DecodingError",
+    "DetectionContext",
     "Document",
     "DocumentTooLargeError",
     "EditOp",
     "EmptyDocumentError",
     "Equivalents",
+    "Finding",
     "Furniture",
     "FurnitureKind",
     "InputError",
     "InputNotFoundError",
     "InvalidOptionError",
+    "Lexicons",
     "MissingDependencyError",
     "Paragraph",
     "ParagraphKind",
@@ -86,6 +92,7 @@ __all__ = [
     "Segment",
     "SegmentAlignment",
     "SegmentKind",
+    "Severity",
     "SourceCompareError",
     "SourceMatch",
     "Span",
@@ -98,6 +105,8 @@ __all__ = [
     "WordLink",
     "align",
     "decode_bytes",
+    "default_detectors",
+    "detect",
     "parse_date",
     "tokenize",
 ]

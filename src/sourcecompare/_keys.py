@@ -49,7 +49,17 @@ class Unit(NamedTuple):
 
 
 def _stem(word: str) -> str:
-    return tokenize(word)[0].stem
+    return _conflate(tokenize(word)[0].stem)
+
+
+def _conflate(stem: str) -> str:
+    """Join the verb and noun Snowball keeps apart: "reduc(e)" and "reduct(ion)".
+
+    Snowball stems "reduce" to ``reduc`` and "reduction" to ``reduct``; likewise
+    produce/production, introduce/introduction, conduct, construct. Dropping the
+    final "t" of "-uct" stems of six letters or more joins them.
+    """
+    return stem[:-1] if len(stem) >= 6 and stem.endswith("uct") else stem
 
 
 def _phrase_key(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -182,7 +192,7 @@ class Equivalents:
         lemma = self.lemmas.get(norm)
         if lemma is not None:
             return _stem(lemma)
-        return token.stem
+        return _conflate(token.stem)
 
     def units_of(self, tokens: Sequence[Token]) -> list[Unit]:
         """Group *tokens* into units with their keys."""

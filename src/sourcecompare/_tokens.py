@@ -138,7 +138,7 @@ def _analyse(kind: str | None, text: str) -> tuple[str, str, bool, bool, bool, b
         return (norm, norm, False, False, True, is_year)
     if kind == "acronym":
         norm = _fold(text).replace(".", "")
-        return (norm, norm, False, True, False, False)
+        return (norm, norm, False, text[:1].isupper(), False, False)
     if kind == "percent":
         return ("percent", "percent", False, False, False, False)
     if kind == "date":

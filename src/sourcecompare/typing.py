@@ -5,9 +5,14 @@ These are structural: any object with the right methods fits, no inheritance nee
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-__all__ = ["Segmenter"]
+if TYPE_CHECKING:
+    from sourcecompare._findings import Finding
+    from sourcecompare.detectors import DetectionContext
+
+__all__ = ["Detector", "Segmenter"]
 
 
 @runtime_checkable
@@ -24,4 +29,23 @@ class Segmenter(Protocol):
 
     def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Return the sentence spans of ``text[start:end]``."""
+        ...
+
+
+@runtime_checkable
+class Detector(Protocol):
+    """Finds one kind of difference between a derivative and its wire report.
+
+    ``detect(context)`` receives a :class:`~sourcecompare.detectors.DetectionContext`
+    (the alignment, both documents, the word lists) and yields findings. It must be
+    deterministic and report spans inside the texts; :func:`sourcecompare.detect`
+    checks the spans and fills in ``Finding.detector`` from ``name`` when empty.
+
+    .. versionadded:: 0.1
+    """
+
+    name: str
+
+    def detect(self, context: DetectionContext) -> Iterable[Finding]:
+        """Yield the findings of this detector."""
         ...

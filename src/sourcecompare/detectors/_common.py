@@ -1,0 +1,85 @@
+"""Helpers shared by the detectors: spans of token ranges, quoting, aligned wire text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from sourcecompare._spans import Span
+
+if TYPE_CHECKING:
+    from sourcecompare._align import Alignment, SegmentAlignment
+    from sourcecompare._documents import Segment
+    from sourcecompare._tokens import Token
+
+__all__ = [
+    "in_wire",
+    "merge_ranges",
+    "quoted",
+    "range_span",
+    "range_text",
+    "wire_segments",
+    "wire_stems",
+]
+
+
+def range_span(segment: Segment, token_range: tuple[int, int]) -> Span:
+    """The character span of a half-open token range of *segment*."""
+    first, last = token_range
+    return Span(segment.tokens[first].start, segment.tokens[last - 1].end)
+
+
+def range_text(segment: Segment, token_range: tuple[int, int]) -> str:
+    """The text of a token range, as written (punctuation inside it included)."""
+    span = range_span(segment, token_range)
+    return segment.text[span.start - segment.start : span.end - segment.start]
+
+
+def quoted(text: str, limit: int = 90) -> str:
+    """*text* in typographic quotes, shortened with an ellipsis past *limit* characters."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f"“{text}”"
+
+
+def merge_ranges(
+    ranges: Iterable[tuple[int, int]], segment: Segment, *, bridge_stop_words: bool = True
+) -> list[tuple[int, int]]:
+    """Merge token ranges that touch, or are separated only by function words."""
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(ranges):
+        if merged:
+            previous_first, previous_last = merged[-1]
+            gap = segment.tokens[previous_last:first]
+            if first <= previous_last or (
+                bridge_stop_words and len(gap) <= 2 and all(t.is_stop for t in gap)
+            ):
+                merged[-1] = (previous_first, max(previous_last, last))
+                continue
+        merged.append((first, last))
+    return merged
+
+
+def wire_segments(alignment: Alignment, entry: SegmentAlignment) -> Sequence[Segment]:
+    """The wire text aligned with *entry*: its sources, or the whole wire if it has none."""
+    if entry.sources:
+        return [alignment.wire_segment(source) for source in entry.sources]
+    return [s for wire in alignment.wires for s in wire.segments]
+
+
+def wire_stems(alignment: Alignment, entry: SegmentAlignment) -> set[str]:
+    """Stems of the wire text aligned with *entry*."""
+    return {t.stem for s in wire_segments(alignment, entry) for t in s.tokens}
+
+
+def in_wire(words: Sequence[Token], segments: Sequence[Segment]) -> bool:
+    """Whether the stems of *words* occur, consecutively, in one of *segments*."""
+    stems = [t.stem for t in words]
+    size = len(stems)
+    for segment in segments:
+        wire = [t.stem for t in segment.tokens]
+        for start in range(len(wire) - size + 1):
+            if wire[start : start + size] == stems:
+                return True
+    return False

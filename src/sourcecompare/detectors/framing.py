@@ -1,0 +1,405 @@
+"""Added framing: what the derivative says that the wire does not.
+
+* ``framing.unsupported_sentence``: a sentence nothing in the wire supports.
+* ``framing.added_heading``: a section heading the wire does not have.
+* ``framing.embellishment``: words inside a supported sentence that the wire lacks.
+* ``framing.evaluative_language``: judging or intensifying words the aligned wire text
+  does not use ("pivotal", "lauded", "particularly noteworthy").
+* ``framing.certainty_shift``: a hedged, planned or possible wire statement asserted
+  as fact ("can contribute" to "have contributed"), or the reverse.
+* ``framing.speculation``: a prediction the wire does not make ("are likely to grow").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Final
+
+from sourcecompare._align import AlignmentLabel
+from sourcecompare._documents import SegmentKind
+from sourcecompare._findings import Finding, Severity
+from sourcecompare.detectors._common import (
+    in_wire,
+    merge_ranges,
+    quoted,
+    range_span,
+    range_text,
+    wire_segments,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sourcecompare._align import SegmentAlignment
+    from sourcecompare._documents import Segment
+    from sourcecompare.detectors._base import DetectionContext
+
+__all__ = [
+    "AddedHeading",
+    "CertaintyShift",
+    "Embellishment",
+    "EvaluativeLanguage",
+    "Speculation",
+    "UnsupportedSentence",
+]
+
+
+def _wire_label(entry: SegmentAlignment) -> str:
+    """Name the sources: wire sentence 4, wire sentences 1 and 2, or the wire."""
+    numbers = [str(s.segment) for s in entry.sources]
+    if not numbers:
+        return "the wire"
+    if len(numbers) == 1:
+        return f"wire sentence {numbers[0]}"
+    return f"wire sentences {', '.join(numbers[:-1])} and {numbers[-1]}"
+
+
+class UnsupportedSentence:
+    """Report derivative sentences the wire does not support.
+
+    Severity is high when the sentence states specifics the wire lacks (a number or a
+    capitalised name not found anywhere in the wire), medium otherwise.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "unsupported_sentence"
+
+    def detect(self, context: DetectionContext) -> Iterator[Finding]:
+        """Yield one finding per unsupported derivative sentence."""
+        alignment = context.alignment
+        wire_keys = {t.stem for w in alignment.wires for s in w.segments for t in s.tokens}
+        for entry in alignment.segments:
+            segment = alignment.derivative_segment(entry)
+            if (
+                entry.label is not AlignmentLabel.UNSUPPORTED
+                or segment.kind is not SegmentKind.SENTENCE
+            ):
+                continue
+            specifics = [
+                t.text
+                for i, t in enumerate(segment.tokens)
+                if (t.is_number or (t.is_capitalized and i > 0 and not t.is_stop))
+                and t.stem not in wire_keys
+            ]
+            severity = Severity.HIGH if specifics else Severity.MEDIUM
+            detail = f"; it adds {', '.join(quoted(s) for s in specifics[:4])}" if specifics else ""
+            yield Finding(
+                kind="framing.unsupported_sentence",
+                severity=severity,
+                message=(
+                    f"Most of {quoted(segment.text, 70)} is not in the wire: the closest wire "
+                    f"sentences cover only {entry.support:.0%} of its content (the threshold "
+                    f"is {alignment.options.partial:.0%}){detail}."
+                ),
+                derivative_spans=[segment.span],
+                derivative_segments=[segment.index],
+                scores={"support": entry.support, "new_specifics": len(specifics)},
+                detector=self.name,
+            )
+
+
+class AddedHeading:
+    """Report section headings the wire's headline and headings do not support.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "added_heading"
+
+    def detect(self, context: DetectionContext) -> Iterator[Finding]:
+        """Yield one low-severity finding per added heading."""
+        alignment = context.alignment
+        for entry in alignment.segments:
+            segment = alignment.derivative_segment(entry)
+            if segment.kind is SegmentKind.HEADING and entry.label is AlignmentLabel.UNSUPPORTED:
+                yield Finding(
+                    kind="framing.added_heading",
+                    severity=Severity.LOW,
+                    message=f"The heading {quoted(segment.text)} is not in the wire.",
+                    derivative_spans=[segment.span],
+                    derivative_segments=[segment.index],
+                    scores={"support": entry.support},
+                    detector=self.name,
+                )
+
+
+def _flagged_ranges(
+    context: DetectionContext, segment: Segment, aligned: Sequence[Segment]
+) -> list[tuple[int, int]]:
+    """Token ranges the lexicon detectors report in *segment* (so embellishment skips them)."""
+    ranges = []
+    for category in ("evaluative", "intensifiers", "speculation"):
+        for first, last in context.lexicons.find(category, segment.tokens):
+            if not in_wire(segment.tokens[first:last], aligned):
+                ranges.append((first, last))
+    return ranges
+
+
+class Embellishment:
+    """Report words inside supported sentences that the wire does not have.
+
+    The derivative's content words not covered by the sentence's wire sources are
+    grouped into phrases (neighbours joined across function words). Words that the
+    evaluative-language or speculation detectors report are left to them. Severity
+    is medium for sentences labelled embellished, low for the others.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "embellishment"
+
+    def detect(self, context: DetectionContext) -> Iterator[Finding]:
+        """Yield one finding per supported sentence with added phrases."""
+        alignment = context.alignment
+        for entry in alignment.segments:
+            segment = alignment.derivative_segment(entry)
+            if (
+                not entry.label.supported
+                or not entry.new
+                or segment.kind is not SegmentKind.SENTENCE
+            ):
+                continue
+            flagged = _flagged_ranges(context, segment, wire_segments(alignment, entry))
+            taken = {i for first, last in flagged for i in range(first, last)}
+            new = [(a, b) for a, b in entry.new if not any(i in taken for i in range(a, b))]
+            phrases = merge_ranges(new, segment)
+            if not phrases:
+                continue
+            texts = [range_text(segment, p) for p in phrases]
+            severity = (
+                Severity.MEDIUM if entry.label is AlignmentLabel.EMBELLISHED else Severity.LOW
+            )
+            yield Finding(
+                kind="framing.embellishment",
+                severity=severity,
+                message=(
+                    f"Words not in {_wire_label(entry)}: {', '.join(quoted(t, 40) for t in texts)}."
+                ),
+                derivative_spans=[range_span(segment, p) for p in phrases],
+                wire_spans=[alignment.wire_segment(s).span for s in entry.sources],
+                derivative_segments=[segment.index],
+                wire_segments=[s.segment for s in entry.sources],
+                wire=entry.sources[0].wire if entry.sources else 0,
+                scores={"support": entry.support, "added_phrases": len(phrases)},
+                detector=self.name,
+            )
+
+
+class EvaluativeLanguage:
+    """Report evaluative and intensifying words the aligned wire text does not use.
+
+    A word counts as used when its stem occurs in the sentence's wire sources (or,
+    for an unsupported sentence, anywhere in the wire). Evaluative words are medium
+    severity; intensifiers alone are low.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "evaluative_language"
+
+    def detect(self, context: DetectionContext) -> Iterator[Finding]:
+        """Yield one finding per evaluative phrase the wire does not have."""
+        alignment = context.alignment
+        for entry in alignment.segments:
+            segment = alignment.derivative_segment(entry)
+            aligned = wire_segments(alignment, entry)
+            judged: set[int] = set()  # token indices inside evaluative matches
+            for category, severity in (
+                ("evaluative", Severity.MEDIUM),
+                ("intensifiers", Severity.LOW),
+            ):
+                for token_range in context.lexicons.find(category, segment.tokens):
+                    words = segment.tokens[token_range[0] : token_range[1]]
+                    inside = set(range(*token_range))
+                    if in_wire(words, aligned) or inside & judged:
+                        continue
+                    judged |= inside
+                    text = range_text(segment, token_range)
+                    kind_word = "judges" if category == "evaluative" else "intensifies"
+                    yield Finding(
+                        kind="framing.evaluative_language",
+                        severity=severity,
+                        message=(
+                            f"{quoted(text)} {kind_word} rather than reports; "
+                            f"it is not in {_wire_label(entry)}."
+                        ),
+                        derivative_spans=[range_span(segment, token_range)],
+                        wire_spans=[alignment.wire_segment(s).span for s in entry.sources],
+                        derivative_segments=[segment.index],
+                        wire_segments=[s.segment for s in entry.sources],
+                        wire=entry.sources[0].wire if entry.sources else 0,
+                        scores={"support": entry.support},
+                        detector=self.name,
+                    )
+
+
+class Speculation:
+    """Report predictions the aligned wire text does not make ("are likely to grow").
+
+    .. versionadded:: 0.1
+    """
+
+    name = "speculation"
+
+    def detect(self, context: DetectionContext) -> Iterator[Finding]:
+        """Yield one medium-severity finding per added prediction."""
+        alignment = context.alignment
+        for entry in alignment.segments:
+            segment = alignment.derivative_segment(entry)
+            aligned = wire_segments(alignment, entry)
+            for token_range in context.lexicons.find("speculation", segment.tokens):
+                words = segment.tokens[token_range[0] : token_range[1]]
+                if in_wire(words, aligned):
+                    continue
+                text = range_text(segment, token_range)
+                yield Finding(
+                    kind="framing.speculation",
+                    severity=Severity.MEDIUM,
+                    message=(
+                        f"{quoted(text)} predicts; there is no such prediction in "
+                        f"{_wire_label(entry)}: {quoted(segment.text, 70)}."
+                    ),
+                    derivative_spans=[range_span(segment, token_range)],
+                    derivative_segments=[segment.index],
+                    wire_segments=[s.segment for s in entry.sources],
+                    wire=entry.sources[0].wire if entry.sources else 0,
+                    scores={"support": entry.support},
+                    detector=self.name,
+                )
+
+
+_SCOPE: Final = 4  # content words after a hedge that it governs
+
+
+class CertaintyShift:
+    """Report hedged wire statements asserted as fact, and facts hedged.
+
+    For each wire source of a supported sentence: a hedge in the wire ("can",
+    "is expected to", "plans to") whose scope (the next few content words) reaches
+    words the derivative sentence kept, while the derivative sentence has no hedge,
+    is a shift from possible to asserted (high severity). The reverse, a hedge in the
+    derivative over kept words where the wire sentence has none ("reportedly",
+    "may"), is a shift from fact to hedged (medium).
+
+    .. versionadded:: 0.1
+    """
+
+    name = "certainty_shift"
+
+    def detect(self, context: DetectionContext) -> Iterator[Finding]:
+        """Yield certainty shifts between each supported sentence and its sources."""
+        alignment = context.alignment
+        lexicons = context.lexicons
+        for entry in alignment.segments:
+            segment = alignment.derivative_segment(entry)
+            if not entry.label.supported or not entry.sources:
+                continue
+            derivative_hedges = lexicons.find("hedges", segment.tokens)
+            kept: dict[tuple[int, int], set[int]] = {}
+            for link in entry.links:
+                kept.setdefault((link.wire, link.wire_segment), set()).update(
+                    range(*link.wire_tokens)
+                )
+            for source in entry.sources:
+                wire_segment = alignment.wire_segment(source)
+                wire_hedges = lexicons.find("hedges", wire_segment.tokens)
+                indices = kept.get((source.wire, source.segment), set())
+                if wire_hedges and not derivative_hedges:
+                    for hedge in wire_hedges:
+                        scope = _scope(wire_segment, hedge)
+                        reached = [i for i in scope if i in indices]
+                        if not reached:
+                            continue
+                        derivative_words = [
+                            link.derivative
+                            for link in entry.links
+                            if link.wire == source.wire
+                            and link.wire_segment == source.segment
+                            and link.wire_tokens[0] in reached
+                        ]
+                        yield self._finding(
+                            entry,
+                            segment,
+                            wire_segment,
+                            source.wire,
+                            hedge,
+                            derivative_words,
+                            asserted=True,
+                        )
+                        break
+                elif derivative_hedges and not any(
+                    lexicons.find("hedges", alignment.wire_segment(other).tokens)
+                    for other in entry.sources
+                ):
+                    for hedge in derivative_hedges:
+                        scope = _scope(segment, hedge)
+                        links = [link for link in entry.links if link.derivative[0] in scope]
+                        if links:
+                            yield self._finding(
+                                entry,
+                                segment,
+                                wire_segment,
+                                source.wire,
+                                hedge,
+                                [link.derivative for link in links],
+                                asserted=False,
+                            )
+                            break
+
+    def _finding(
+        self,
+        entry: SegmentAlignment,
+        segment: Segment,
+        wire_segment: Segment,
+        wire: int,
+        hedge: tuple[int, int],
+        derivative_words: list[tuple[int, int]],
+        *,
+        asserted: bool,
+    ) -> Finding:
+        if asserted:
+            wire_text = range_text(
+                wire_segment, (hedge[0], min(len(wire_segment.tokens), hedge[1] + 2))
+            )
+            words = ", ".join(quoted(range_text(segment, r)) for r in derivative_words[:3])
+            message = (
+                f"The wire hedges ({quoted(wire_text)}), the derivative asserts it as fact "
+                f"({words}) with no hedge."
+            )
+            spans = [range_span(segment, r) for r in derivative_words]
+            wire_spans = [range_span(wire_segment, hedge)]
+            severity = Severity.HIGH
+        else:
+            hedge_text = range_text(segment, hedge)
+            message = (
+                f"The derivative hedges with {quoted(hedge_text)} what wire sentence "
+                f"{wire_segment.index} states as fact: {quoted(wire_segment.text, 60)}."
+            )
+            spans = [range_span(segment, hedge)]
+            wire_spans = [wire_segment.span]
+            severity = Severity.MEDIUM
+        return Finding(
+            kind="framing.certainty_shift",
+            severity=severity,
+            message=message,
+            derivative_spans=spans,
+            wire_spans=wire_spans,
+            derivative_segments=[segment.index],
+            wire_segments=[wire_segment.index],
+            wire=wire,
+            scores={"support": entry.support, "asserted": 1.0 if asserted else 0.0},
+            detector=self.name,
+        )
+
+
+def _scope(segment: Segment, hedge: tuple[int, int]) -> list[int]:
+    """Indices of the first few content tokens after a hedge, within its clause."""
+    scope: list[int] = []
+    for index in range(hedge[1], len(segment.tokens)):
+        token = segment.tokens[index]
+        if not token.is_stop:
+            scope.append(index)
+        if len(scope) >= _SCOPE:
+            break
+    return scope

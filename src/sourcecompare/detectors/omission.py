@@ -1,0 +1,454 @@
+"""Omissions: what the wire reports that the derivative dropped.
+
+* ``omission.sentence``: a wire sentence left out, or kept only in part (the dropped
+  words shown), ranked by salience: the lead, quotes, named speakers, figures.
+* ``omission.entity``: a person, organisation, place or event the wire names and the
+  derivative never mentions (variants count as mentions: "Zhu" for "Zhu Guijie",
+  "UN" for "United Nations").
+* ``omission.figure``: a number, quantity or date the wire gives and the derivative
+  does not (compared token by token: "3.5 percent" is not found in "23.5 percent").
+* ``omission.quote``: a direct quote of the wire that the derivative neither quotes
+  nor paraphrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from sourcecompare._align import WireFate
+from sourcecompare._documents import SegmentKind
+from sourcecompare._findings import Finding, Severity
+from sourcecompare._spans import Span
+from sourcecompare._tokens import tokenize
+from sourcecompare.detectors._common import merge_ranges, quoted, range_span, range_text
+
+if TYPE_CHECKING:
+    from sourcecompare._documents import Document, Segment
+    from sourcecompare._keys import Equivalents
+    from sourcecompare._tokens import Token
+    from sourcecompare.detectors._base import DetectionContext
+
+__all__ = ["OmittedEntity", "OmittedFigure", "OmittedQuote", "OmittedSentence"]
+
+_CONNECTORS: Final = frozenset(["of", "for", "and", "the", "through", "on", "de", "du", "von"])
+_ORGANISATION: Final = frozenset(
+    """association foundation university college school council center centre ministry
+    department agency authority committee commission organization organisation company
+    inc corp corporation bank party union institute group board court police army
+    navy office bureau federation league alliance network cooperative fund trust
+    systems society church parliament congress senate government""".split()
+)
+_EVENT: Final = frozenset(
+    """conference summit session forum games festival cup championship election
+    meeting seminar symposium congress expo olympics war""".split()
+)
+# Words that belong to a figure's value: "42 million", "18 percent", "6 a.m.".
+_MAGNITUDES: Final = frozenset(
+    """million billion trillion thousand hundred percent per cent bn m k pct am pm""".split()
+)
+_REPORTING: Final = frozenset(
+    "say said says tell told add added stress stressed call called note noted".split()
+)
+_QUOTE_RE: Final = re.compile(r"[\"“](?P<inside>[^\"“”]{3,}?)[\"”]")
+
+
+@attrs.frozen
+class _Mention:
+    """A name or figure in the wire: where it stands and what it must match."""
+
+    segment: int
+    tokens: tuple[int, int]
+    span: Span
+    text: str
+    keys: frozenset[str]
+    kind: str
+
+
+def _gap(segment: Segment, left: Token, right: Token) -> str:
+    return segment.text[left.end - segment.start : right.start - segment.start]
+
+
+def _kind(words: Sequence[Token]) -> str:
+    lowered = {t.norm for t in words}
+    if lowered & _ORGANISATION:
+        return "organisation"
+    if lowered & _EVENT:
+        return "event"
+    if 2 <= len(words) <= 3 and all(t.is_capitalized for t in words):
+        return "person"
+    return "name"
+
+
+def _name_runs(segment: Segment, capitalised_elsewhere: set[str]) -> Iterator[tuple[int, int]]:
+    """Token ranges of capitalised names (joined across "of", "for", "and" ...)."""
+    tokens = segment.tokens
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not _name_part(token):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            gap = _gap(segment, tokens[j - 1], tokens[j])
+            possessive = tokens[j - 1].norm != tokens[j - 1].text.casefold().replace("’", "'")
+            if gap.strip() or (possessive and j - 1 == i):
+                # Punctuation ends a name, and so does a possessive on its first word
+                # ("China's NGOs"), but not inside one ("Fishermen's Cooperative").
+                break
+            if _name_part(tokens[j]):
+                j += 1
+            elif (
+                tokens[j].norm in _CONNECTORS
+                and j + 1 < len(tokens)
+                and _name_part(tokens[j + 1])
+                and not _gap(segment, tokens[j], tokens[j + 1]).strip()
+            ):
+                j += 2
+            else:
+                break
+        first_alone = i == 0 and j == 1 and token.norm not in capitalised_elsewhere
+        if not first_alone:
+            yield (i, j)
+        i = j
+
+
+def _name_part(token: Token) -> bool:
+    return token.is_capitalized and not token.is_stop and not token.is_date and not token.is_number
+
+
+def _names(doc: Document, equivalents: Equivalents) -> list[_Mention]:
+    elsewhere = {
+        t.norm
+        for s in doc.sentences
+        for i, t in enumerate(s.tokens)
+        if i > 0 and t.is_capitalized and not t.is_stop
+    }
+    mentions = []
+    for segment in doc.sentences:
+        for first, last in _name_runs(segment, elsewhere):
+            words = segment.tokens[first:last]
+            keys = frozenset(equivalents.key(t) for t in words if not t.is_stop)
+            mentions.append(
+                _Mention(
+                    segment.index,
+                    (first, last),
+                    range_span(segment, (first, last)),
+                    range_text(segment, (first, last)),
+                    keys,
+                    _kind(words),
+                )
+            )
+    return mentions
+
+
+def _derivative_keys(doc: Document, equivalents: Equivalents) -> list[set[str]]:
+    """Per derivative segment (and its dateline): keys of its tokens and multi-word units."""
+    groups = [segment.tokens for segment in doc.segments]
+    if doc.dateline is not None:
+        groups.append(_tokens_of(doc, doc.dateline.span))
+    result = []
+    for tokens in groups:
+        keys = {equivalents.key(t) for t in tokens}
+        keys.update(u.key for u in equivalents.units_of(tokens))
+        result.append(keys)
+    return result
+
+
+def _present(mention: _Mention, derivative: list[set[str]], surnames: set[str]) -> bool:
+    if any(mention.keys <= keys for keys in derivative):
+        return True
+    if mention.kind == "person":
+        return bool(mention.keys & surnames)
+    return False
+
+
+class OmittedSentence:
+    """Report wire sentences the derivative leaves out or keeps only in part.
+
+    Salience counts one point each for: the lead (first two body sentences), a direct
+    quote, a named speaker (a reporting verb near a capitalised name), a figure.
+    An omitted sentence is high severity at salience 2 or more, medium otherwise; a
+    partly kept one is low, or medium when its dropped words include a figure or name.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "omitted_sentence"
+
+    def detect(self, context: DetectionContext) -> Iterator[Finding]:
+        """Yield one finding per omitted or partly kept wire sentence."""
+        alignment = context.alignment
+        for fate in alignment.wire_sentences:
+            segment = alignment.wire_segment(fate)
+            if segment.kind is not SegmentKind.SENTENCE or fate.fate is WireFate.KEPT:
+                continue
+            wire = alignment.wires[fate.wire]
+            position = [s.index for s in wire.sentences].index(segment.index)
+            points = {
+                "lead": position < 2,
+                "quote": bool(_QUOTE_RE.search(segment.text)),
+                "speaker": any(t.norm in _REPORTING for t in segment.tokens)
+                and any(t.is_capitalized and i > 0 for i, t in enumerate(segment.tokens)),
+                "figure": any(t.is_number for t in segment.tokens),
+            }
+            salience = sum(points.values())
+            scores = {"coverage": fate.coverage, "salience": float(salience)}
+            if fate.fate is WireFate.OMITTED:
+                reasons = [name for name, hit in points.items() if hit]
+                why = f" ({', '.join(reasons)})" if reasons else ""
+                yield Finding(
+                    kind="omission.sentence",
+                    severity=Severity.HIGH if salience >= 2 else Severity.MEDIUM,
+                    message=(
+                        f"Wire sentence {segment.index}{why} is left out: "
+                        f"{quoted(segment.text, 80)}."
+                    ),
+                    wire_spans=[segment.span],
+                    wire_segments=[segment.index],
+                    wire=fate.wire,
+                    scores=scores,
+                    detector=self.name,
+                )
+                continue
+            phrases = merge_ranges(fate.dropped, segment)
+            if not phrases:
+                continue
+            dropped_tokens = [t for a, b in phrases for t in segment.tokens[a:b]]
+            specific = any(t.is_number or t.is_capitalized for t in dropped_tokens)
+            texts = ", ".join(quoted(range_text(segment, p), 50) for p in phrases[:6])
+            more = f" and {len(phrases) - 6} more" if len(phrases) > 6 else ""
+            yield Finding(
+                kind="omission.sentence",
+                severity=Severity.MEDIUM if specific else Severity.LOW,
+                message=(
+                    f"Wire sentence {segment.index} is kept only in part (coverage "
+                    f"{fate.coverage:.2f}); dropped: {texts}{more}."
+                ),
+                derivative_spans=[
+                    alignment.derivative.segments[i].span for i in fate.derivative_segments
+                ],
+                wire_spans=[range_span(segment, p) for p in phrases],
+                wire_segments=[segment.index],
+                derivative_segments=fate.derivative_segments,
+                wire=fate.wire,
+                scores=scores,
+                detector=self.name,
+            )
+
+
+class OmittedEntity:
+    """Report names (people, organisations, places, events) the derivative never mentions.
+
+    A name counts as mentioned when one derivative segment contains all its words
+    (by key, so "UN" matches "United Nations" and "Chinese" matches "China"), or,
+    for a person, when any part of the name appears capitalised ("Zhu").
+
+    .. versionadded:: 0.1
+    """
+
+    name = "omitted_entity"
+
+    def detect(self, context: DetectionContext) -> Iterator[Finding]:
+        """Yield one finding per omitted name, with every wire mention as evidence."""
+        alignment = context.alignment
+        equivalents = alignment.options.equivalents.with_definitions(
+            [*alignment.wires, alignment.derivative]
+        )
+        derivative = _derivative_keys(alignment.derivative, equivalents)
+        surnames = {
+            equivalents.key(t)
+            for s in alignment.derivative.segments
+            for t in s.tokens
+            if t.is_capitalized and not t.is_stop
+        }
+        for wire_index, wire in enumerate(alignment.wires):
+            mentions = _names(wire, equivalents)
+            reported: dict[frozenset[str], list[_Mention]] = {}
+            for mention in mentions:
+                if not mention.keys or _present(mention, derivative, surnames):
+                    continue
+                if any(mention.keys < other.keys for other in mentions):
+                    continue  # "Zhu" after "Zhu Guijie": the full name is reported
+                reported.setdefault(mention.keys, []).append(mention)
+            for group in reported.values():
+                first = group[0]
+                severity = Severity.LOW if first.kind == "name" else Severity.MEDIUM
+                yield Finding(
+                    kind="omission.entity",
+                    severity=severity,
+                    message=(
+                        f"The wire names {quoted(first.text)} ({first.kind}); the derivative "
+                        "never mentions it."
+                    ),
+                    wire_spans=[m.span for m in group],
+                    wire_segments=sorted({m.segment for m in group}),
+                    wire=wire_index,
+                    scores={"mentions": float(len(group))},
+                    detector=self.name,
+                )
+
+
+def _figures(doc: Document, equivalents: Equivalents) -> list[_Mention]:
+    """Numbers with their units, dates and weekdays in the wire's sentences and dateline."""
+    found = []
+    for segment in doc.sentences:
+        tokens = segment.tokens
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token.is_date and not token.is_number and token.norm not in _MONTHS_OF:
+                # A weekday.
+                found.append(_figure(segment, (i, i + 1), equivalents, "date"))
+                i += 1
+                continue
+            if (
+                token.is_date
+                and not token.is_number
+                and i + 1 < len(tokens)
+                and tokens[i + 1].is_number
+            ):
+                j = i + 2
+                if j < len(tokens) and tokens[j].is_number and tokens[j].is_date:
+                    j += 1  # "Jan. 1, 2026": the year belongs to the date
+                found.append(_figure(segment, (i, j), equivalents, "date"))
+                i = j
+                continue
+            if token.is_number:
+                j = i + 1
+                while j < len(tokens) and (tokens[j].norm in _MAGNITUDES or tokens[j].text == "%"):
+                    j += 1
+                # Show the counted noun too ("4.2 million crowns", "55th session").
+                counted = j < len(tokens) and not tokens[j].is_stop and not tokens[j].is_capitalized
+                shown = j + 1 if counted and not token.is_date else j
+                kind = "date" if token.is_date else "figure"
+                found.append(_figure(segment, (i, j), equivalents, kind, shown=shown))
+                i = j
+                continue
+            i += 1
+    return found
+
+
+_MONTHS_OF: Final = frozenset(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
+def _figure(
+    segment: Segment,
+    token_range: tuple[int, int],
+    equivalents: Equivalents,
+    kind: str,
+    *,
+    shown: int | None = None,
+) -> _Mention:
+    """A figure whose *token_range* must be found; ``shown`` extends what is displayed."""
+    words = segment.tokens[token_range[0] : token_range[1]]
+    keys = frozenset(u.key for u in equivalents.units_of(words))
+    display = (token_range[0], shown or token_range[1])
+    return _Mention(
+        segment.index,
+        display,
+        range_span(segment, display),
+        range_text(segment, display),
+        keys,
+        kind,
+    )
+
+
+class OmittedFigure:
+    """Report numbers, quantities and dates the derivative does not give.
+
+    A figure is found when one derivative segment has all its parts, token by token
+    ("42 million" needs both "42" and "million"; "March 12" both "March" and "12").
+    The dateline's date is checked too. Quantities are medium severity, dates low.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "omitted_figure"
+
+    def detect(self, context: DetectionContext) -> Iterator[Finding]:
+        """Yield one finding per omitted figure or date, with every wire mention."""
+        alignment = context.alignment
+        equivalents = alignment.options.equivalents
+        derivative = _derivative_keys(alignment.derivative, equivalents)
+        for wire_index, wire in enumerate(alignment.wires):
+            mentions = _figures(wire, equivalents)
+            if wire.dateline is not None and wire.dateline.date and wire.dateline.date_span:
+                span = wire.dateline.date_span
+                keys = frozenset(u.key for u in equivalents.units_of(_tokens_of(wire, span)))
+                mentions.append(_Mention(-1, (0, 0), span, wire.dateline.date, keys, "date"))
+            reported: dict[frozenset[str], list[_Mention]] = {}
+            for mention in mentions:
+                if mention.keys and not any(mention.keys <= keys for keys in derivative):
+                    reported.setdefault(mention.keys, []).append(mention)
+            for group in reported.values():
+                first = group[0]
+                where = "the dateline" if first.segment < 0 else f"wire sentence {first.segment}"
+                yield Finding(
+                    kind="omission.figure",
+                    severity=Severity.LOW if first.kind == "date" else Severity.MEDIUM,
+                    message=(
+                        f"The wire gives the {first.kind} {quoted(first.text)} ({where}); "
+                        "the derivative does not."
+                    ),
+                    wire_spans=[m.span for m in group],
+                    wire_segments=sorted({m.segment for m in group if m.segment >= 0}),
+                    wire=wire_index,
+                    scores={"mentions": float(len(group))},
+                    detector=self.name,
+                )
+
+
+def _tokens_of(doc: Document, span: Span) -> tuple[Token, ...]:
+    return tokenize(doc.text, span.start, span.end)
+
+
+class OmittedQuote:
+    """Report direct quotes of the wire the derivative neither quotes nor paraphrases.
+
+    A quote (three words or more inside quotation marks) is kept when some derivative
+    segment has at least half of its content words; what became of kept quotes is
+    the attribution detectors' business.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "omitted_quote"
+
+    def detect(self, context: DetectionContext) -> Iterator[Finding]:
+        """Yield one medium-severity finding per dropped direct quote."""
+        alignment = context.alignment
+        equivalents = alignment.options.equivalents
+        derivative = _derivative_keys(alignment.derivative, equivalents)
+        for wire_index, wire in enumerate(alignment.wires):
+            for segment in wire.sentences:
+                for match in _QUOTE_RE.finditer(segment.text):
+                    start = segment.start + match.start("inside")
+                    end = segment.start + match.end("inside")
+                    words = [t for t in segment.tokens if start <= t.start and t.end <= end]
+                    content = {equivalents.key(t) for t in words if not t.is_stop}
+                    if len(words) < 3 or not content:
+                        continue
+                    best = max(len(content & keys) / len(content) for keys in derivative)
+                    if best >= 0.5:
+                        continue
+                    yield Finding(
+                        kind="omission.quote",
+                        severity=Severity.MEDIUM,
+                        message=(
+                            f"The wire quotes {quoted(match.group('inside'), 70)} (wire sentence "
+                            f"{segment.index}); the derivative has neither the quote nor its words."
+                        ),
+                        wire_spans=[Span(start, end)],
+                        wire_segments=[segment.index],
+                        wire=wire_index,
+                        scores={"best_share": best},
+                        detector=self.name,
+                    )

@@ -1,0 +1,424 @@
+"""Detectors of added framing and omissions: one case per finding kind, and invariants."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import sourcecompare as sc
+from sourcecompare.detectors import DetectionContext  # noqa: TC001 - annotations of test code
+from strategies import article_text
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "examples" / "articles"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+WIRE = textwrap.dedent(
+    """\
+    Council delays harbour budget vote
+
+    HALVIK, Oct. 3 (Reuters) - The Halvik council is expected to approve the harbour budget
+    on Friday, council leader Astrid Moen said.
+
+    The budget sets aside 4.2 million crowns for repairs to the Skarv pier, which storms
+    damaged in September.
+
+    "We cannot let the pier fall apart. The islanders depend on it," Moen told reporters.
+
+    Ferry operator Nordline said traffic to the island had fallen 12 percent this year.
+    """
+)
+
+
+def findings(wire: str, derivative: str) -> tuple[sc.Finding, ...]:
+    """Findings for two texts, with default options."""
+    return sc.detect(sc.align(sc.Document.from_text(wire), sc.Document.from_text(derivative)))
+
+
+def of_kind(found: tuple[sc.Finding, ...], kind: str) -> list[sc.Finding]:
+    """The findings of one kind."""
+    return [f for f in found if f.kind == kind]
+
+
+def span_texts(doc_text: str, finding: sc.Finding, *, wire: bool = False) -> list[str]:
+    """The texts a finding's spans point at."""
+    spans = finding.wire_spans if wire else finding.derivative_spans
+    return [doc_text[s.start : s.end] for s in spans]
+
+
+class TestFinding:
+    """The Finding model."""
+
+    def test_kind_must_be_dotted(self):
+        """A kind without a category raises ValueError naming the field."""
+        with pytest.raises(ValueError, match="kind"):
+            sc.Finding(kind="speculation", severity=sc.Severity.LOW, message="x")
+
+    def test_severity_order(self):
+        """Severities order low < medium < high."""
+        assert sc.Severity.LOW < sc.Severity.MEDIUM < sc.Severity.HIGH
+        assert max([sc.Severity.MEDIUM, sc.Severity.HIGH, sc.Severity.LOW]) is sc.Severity.HIGH
+
+    def test_scores_and_spans_normalised(self):
+        """Scores become sorted pairs and spans are sorted, so equal findings are equal."""
+        first = sc.Finding(
+            kind="framing.speculation",
+            severity=sc.Severity.MEDIUM,
+            message="m",
+            derivative_spans=[sc.Span(5, 9), sc.Span(0, 2)],
+            scores={"b": 1, "a": 0.5},
+        )
+        second = sc.Finding(
+            kind="framing.speculation",
+            severity=sc.Severity.MEDIUM,
+            message="m",
+            derivative_spans=[sc.Span(0, 2), sc.Span(5, 9)],
+            scores=[("a", 0.5), ("b", 1.0)],
+        )
+        assert first == second
+        assert first.category == "framing"
+        assert first.score_map == {"a": 0.5, "b": 1.0}
+
+    def test_nan_score_refused(self):
+        """A NaN score is refused."""
+        with pytest.raises(ValueError, match="not a number"):
+            sc.Finding(
+                kind="a.b", severity=sc.Severity.LOW, message="m", scores={"x": float("nan")}
+            )
+
+
+class TestLexicons:
+    """The detectors' word lists."""
+
+    def test_inflections_match(self):
+        """An entry finds its inflected forms."""
+        tokens = sc.tokenize("The plan was lauded, hailed and praised.")
+        found = sc.Lexicons.default().find("evaluative", tokens)
+        assert [tokens[a].text for a, _ in found] == ["lauded", "hailed", "praised"]
+
+    def test_stem_collision_rejected(self):
+        """A word that only shares the entry's stem ("like" for "likely") does not match."""
+        tokens = sc.tokenize("A plant like this buys time.")
+        assert sc.Lexicons.default().find("hedges", tokens) == []
+
+    def test_longest_phrase_first(self):
+        """The longest entry wins: "is likely to" rather than "is likely"."""
+        tokens = sc.tokenize("Traffic is likely to grow.")
+        assert sc.Lexicons.default().find("speculation", tokens) == [(1, 4)]
+
+    def test_extend_and_json(self, tmp_path):
+        """Users add words in code or from a JSON file; a bad file names itself."""
+        lexicons = sc.Lexicons.default().extend(evaluative=["stellar performance"])
+        assert lexicons.find("evaluative", sc.tokenize("a stellar performance")) == [(1, 3)]
+        path = tmp_path / "mine.json"
+        path.write_text(json.dumps({"evaluative": ["gamechanging"]}), encoding="utf-8")
+        assert "gamechanging" in sc.Lexicons.from_json(path).evaluative
+        path.write_text("{not json", encoding="utf-8")
+        with pytest.raises(sc.InvalidOptionError, match=r"mine\.json"):
+            sc.Lexicons.from_json(path)
+        with pytest.raises(sc.InvalidOptionError, match="unknown lexicon categories"):
+            sc.Lexicons.default().extend(adjectives=["x"])
+
+
+class TestFraming:
+    """One case per framing kind, on texts written for the test."""
+
+    def test_unsupported_sentence(self):
+        """An invented sentence with new specifics is a high-severity unsupported sentence."""
+        derivative = (
+            WIRE + "\nStorm Bodil caused 30 million crowns of damage across Halvik in 2023.\n"
+        )
+        found = of_kind(findings(WIRE, derivative), "framing.unsupported_sentence")
+        assert len(found) == 1
+        assert found[0].severity is sc.Severity.HIGH
+        assert "“Storm”" in found[0].message or "“Bodil”" in found[0].message
+        assert span_texts(derivative, found[0]) == [
+            "Storm Bodil caused 30 million crowns of damage across Halvik in 2023."
+        ]
+
+    def test_added_heading(self):
+        """A heading the wire lacks is reported, at low severity."""
+        derivative = WIRE.replace("\n\nThe budget sets", "\n\nA Pier in Peril\n\nThe budget sets")
+        found = of_kind(findings(WIRE, derivative), "framing.added_heading")
+        assert [span_texts(derivative, f) for f in found] == [["A Pier in Peril"]]
+        assert found[0].severity is sc.Severity.LOW
+
+    def test_embellishment(self):
+        """Words added inside a supported sentence are grouped into phrases."""
+        derivative = WIRE.replace(
+            "for repairs to the Skarv pier", "for urgent repairs to the crumbling Skarv pier"
+        )
+        found = of_kind(findings(WIRE, derivative), "framing.embellishment")
+        assert len(found) == 1
+        assert span_texts(derivative, found[0]) == ["urgent", "crumbling"]
+
+    def test_evaluative_language(self):
+        """An evaluative word the wire does not use is reported, with the wire sentence."""
+        derivative = WIRE.replace("The budget sets aside", "The landmark budget sets aside")
+        found = of_kind(findings(WIRE, derivative), "framing.evaluative_language")
+        assert [span_texts(derivative, f) for f in found] == [["landmark"]]
+        assert "wire sentence" in found[0].message
+
+    def test_evaluative_word_from_the_wire_is_not_flagged(self):
+        """A judging word the aligned wire sentence already has is not an addition."""
+        wire = "Officials praised the rescue crews on Monday."
+        assert of_kind(findings(wire, wire), "framing.evaluative_language") == []
+
+    def test_certainty_shift_hedge_to_fact(self):
+        """Being "expected to approve" asserted as "approved" is a high-severity shift."""
+        derivative = WIRE.replace(
+            "The Halvik council is expected to approve the harbour budget",
+            "The Halvik council approved the harbour budget",
+        )
+        found = of_kind(findings(WIRE, derivative), "framing.certainty_shift")
+        assert len(found) == 1
+        assert found[0].severity is sc.Severity.HIGH
+        assert span_texts(WIRE, found[0], wire=True) == ["is expected to"]
+        assert span_texts(derivative, found[0])[0] == "approved"
+
+    def test_certainty_shift_fact_to_hedge(self):
+        """A fact of the wire hedged in the derivative ("reportedly") is a medium shift."""
+        wire = "The ferry company cancelled all crossings on Monday."
+        derivative = "The ferry company reportedly cancelled all crossings on Monday."
+        found = of_kind(findings(wire, derivative), "framing.certainty_shift")
+        assert len(found) == 1
+        assert found[0].severity is sc.Severity.MEDIUM
+        assert span_texts(derivative, found[0]) == ["reportedly"]
+
+    def test_speculation(self):
+        """A prediction the wire does not make is reported."""
+        derivative = WIRE + "\nFerry traffic is likely to recover next year.\n"
+        found = of_kind(findings(WIRE, derivative), "framing.speculation")
+        assert [span_texts(derivative, f) for f in found] == [["is likely to"]]
+
+
+class TestOmission:
+    """One case per omission kind."""
+
+    @pytest.fixture(name="trimmed")
+    def fixture_trimmed(self):
+        """The wire, and a rewrite that drops the quote, the figures and Nordline."""
+        derivative = textwrap.dedent(
+            """\
+            Council delays harbour budget vote
+
+            The Halvik council is expected to approve the harbour budget on Friday, council
+            leader Astrid Moen said.
+
+            The budget pays for the pier.
+            """
+        )
+        return derivative, findings(WIRE, derivative)
+
+    def test_sentences(self, trimmed):
+        """Dropped sentences are omitted; trimmed ones report the dropped words."""
+        _, found = trimmed
+        omitted = [f for f in of_kind(found, "omission.sentence") if "left out" in f.message]
+        texts = [span_texts(WIRE, f, wire=True)[0][:20] for f in omitted]
+        assert texts == ['"We cannot let the p', "Ferry operator Nordl"]
+        partial = [f for f in of_kind(found, "omission.sentence") if "only in part" in f.message]
+        assert len(partial) == 1
+        dropped = span_texts(WIRE, partial[0], wire=True)
+        assert any("4.2 million crowns" in phrase for phrase in dropped)
+
+    def test_entities(self, trimmed):
+        """Nordline is never mentioned; Moen (mentioned) is not reported."""
+        _, found = trimmed
+        names = [span_texts(WIRE, f, wire=True)[0] for f in of_kind(found, "omission.entity")]
+        assert "Nordline" in names
+        assert not any("Moen" in n for n in names)
+
+    def test_figures(self, trimmed):
+        """Figures are compared token by token; dates count as figures of low severity."""
+        _, found = trimmed
+        figures = {
+            span_texts(WIRE, f, wire=True)[0]: f.severity for f in of_kind(found, "omission.figure")
+        }
+        assert figures["4.2 million crowns"] is sc.Severity.MEDIUM  # the unit is shown
+        assert figures["12 percent"] is sc.Severity.MEDIUM
+        assert figures["Oct. 3"] is sc.Severity.LOW  # from the dateline
+        assert "Friday" not in figures
+
+    def test_figure_inside_another_is_not_found(self):
+        """A "3.5 percent" figure is omitted even when "23.5 percent" is there."""
+        wire = "Storage fell to 23.5 percent. Traffic rose 3.5 percent."
+        derivative = "Storage fell to 23.5 percent."
+        figures = [
+            span_texts(wire, f, wire=True)[0]
+            for f in of_kind(findings(wire, derivative), "omission.figure")
+        ]
+        assert figures == ["3.5 percent"]
+
+    def test_quote(self, trimmed):
+        """The dropped direct quote is reported with its words."""
+        _, found = trimmed
+        quotes = of_kind(found, "omission.quote")
+        assert [span_texts(WIRE, f, wire=True) for f in quotes] == [
+            ["We cannot let the pier fall apart. The islanders depend on it,"]
+        ]
+
+    def test_paraphrased_quote_is_not_omitted(self):
+        """A quote whose words the derivative keeps is not an omission."""
+        derivative = WIRE.replace(
+            '"We cannot let the pier fall apart. The islanders depend on it," Moen told reporters.',
+            "The islanders depend on the pier, which the council cannot let fall apart.",
+        )
+        assert of_kind(findings(WIRE, derivative), "omission.quote") == []
+
+
+class TestInvariants:
+    """Properties every detector run keeps."""
+
+    @pytest.mark.parametrize("path", sorted(ARTICLES.glob("*.txt")), ids=lambda p: p.name)
+    def test_unchanged_copy_has_no_findings(self, path):
+        """A document compared with itself yields no finding at all."""
+        doc = sc.Document.from_path(path)
+        assert sc.detect(sc.align(doc, doc)) == ()
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(article_text(), article_text())
+    def test_spans_inside_texts_and_order_stable(self, first, second):
+        """Spans stay inside their texts; running twice gives the same tuple, sorted."""
+        try:
+            wire, derivative = sc.Document.from_text(first), sc.Document.from_text(second)
+        except sc.EmptyDocumentError:
+            return
+        alignment = sc.align(wire, derivative)
+        found = sc.detect(alignment)
+        assert found == sc.detect(alignment)
+        assert list(found) == sorted(found, key=sc.Finding.sort_key)
+        for finding in found:
+            assert all(s.end <= len(derivative.text) for s in finding.derivative_spans)
+            assert all(s.end <= len(wire.text) for s in finding.wire_spans)
+            assert finding.message.endswith(".")
+
+    @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(article_text())
+    def test_self_comparison_property(self, text):
+        """For article-like text, a document against itself yields no finding."""
+        try:
+            doc = sc.Document.from_text(text)
+        except sc.EmptyDocumentError:
+            return
+        assert sc.detect(sc.align(doc, doc)) == ()
+
+
+class TestCustomDetectors:
+    """Users' detectors run beside the built-in ones."""
+
+    class LongSentence:
+        """Flags derivative sentences of more than 30 words."""
+
+        name = "long_sentence"
+
+        def detect(self, context: DetectionContext):
+            """Yield a low finding per long sentence."""
+            for segment in context.derivative.sentences:
+                if len(segment.tokens) > 30:
+                    yield sc.Finding(
+                        kind="style.long_sentence",
+                        severity=sc.Severity.LOW,
+                        message=f"Sentence {segment.index} has {len(segment.tokens)} words.",
+                        derivative_spans=[segment.span],
+                    )
+
+    def test_runs_and_names_itself(self):
+        """A custom detector's findings appear, with its name filled in."""
+        long_text = "Ferry traffic " + "and more traffic " * 15 + "grew."
+        alignment = sc.align(sc.Document.from_text(WIRE), sc.Document.from_text(long_text))
+        found = sc.detect(alignment, detectors=[*sc.default_detectors(), self.LongSentence()])
+        mine = of_kind(found, "style.long_sentence")
+        assert len(mine) == 1
+        assert mine[0].detector == "long_sentence"
+
+    def test_bad_detector_output(self):
+        """A detector yielding a non-finding or an out-of-range span gets a clear error."""
+
+        class Broken:
+            name = "broken"
+
+            def detect(self, _context: DetectionContext):
+                yield attrs.evolve(
+                    sc.Finding(kind="a.b", severity=sc.Severity.LOW, message="m."),
+                    derivative_spans=(sc.Span(0, 10**6),),
+                )
+
+        alignment = sc.align(sc.Document.from_text(WIRE), sc.Document.from_text(WIRE))
+        with pytest.raises(sc.InvalidOptionError, match="broken"):
+            sc.detect(alignment, detectors=[Broken()])
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
+class TestReferenceCase:
+    """The reference pair's framing and omissions (issue 4's list, minus attribution)."""
+
+    @pytest.fixture(name="found", scope="class")
+    @classmethod
+    def fixture_found(cls):
+        """Findings on the reference pair."""
+        wire = sc.Document.from_path(SEEDS / "000_79b4f72508686624.txt")
+        derivative = sc.Document.from_path(SEEDS / "002_0c3c56741f2eaeab.txt")
+        alignment = sc.align(wire, derivative)
+        return wire, derivative, sc.detect(alignment)
+
+    def test_evaluative_words(self, found):
+        """The words "pivotal", "lauded" and "particularly noteworthy" are evaluative."""
+        _, derivative, result = found
+        words = {
+            t
+            for f in of_kind(result, "framing.evaluative_language")
+            for t in span_texts(derivative.text, f)
+        }
+        assert {"pivotal", "lauded", "particularly noteworthy"} <= words
+
+    def test_certainty_shift_w6_to_d8(self, found):
+        """W6's "can contribute" asserted as fact in D8 ("have ... contributed")."""
+        wire, derivative, result = found
+        shifts = of_kind(result, "framing.certainty_shift")
+        assert any(
+            span_texts(wire.text, f, wire=True) == ["can"]
+            and derivative.text[f.derivative_spans[0].start :].startswith("contributed to a more")
+            for f in shifts
+        )
+
+    def test_speculation(self, found):
+        """The phrase "are likely to grow" is speculation."""
+        _, derivative, result = found
+        assert ["are likely to"] in [
+            span_texts(derivative.text, f) for f in of_kind(result, "framing.speculation")
+        ]
+
+    def test_w8_omitted(self, found):
+        """W8 ("She called for ...") is omitted."""
+        wire, _, result = found
+        omitted = [
+            span_texts(wire.text, f, wire=True)[0]
+            for f in of_kind(result, "omission.sentence")
+            if "left out" in f.message
+        ]
+        assert any(
+            t.startswith("She called for closer international collaboration") for t in omitted
+        )
+
+    def test_added_headings(self, found):
+        """The three invented headings are reported."""
+        _, _, result = found
+        assert len(of_kind(result, "framing.added_heading")) == 3
+
+    def test_omitted_names_and_figures(self, found):
+        """At least 13 of the 15 annotated omitted names and figures are reported."""
+        wire, _, result = found
+        annotation = json.loads((SEEDS / "annotations.json").read_text(encoding="utf-8"))
+        reported = [
+            wire.text[s.start : s.end]
+            for f in result
+            if f.kind in {"omission.entity", "omission.figure", "attribution.credit_removed"}
+            for s in f.wire_spans
+        ]
+        hits = [n for n in annotation["omitted_names_and_figures"] if any(n in r for r in reported)]
+        assert len(hits) >= 13, sorted(set(annotation["omitted_names_and_figures"]) - set(hits))
