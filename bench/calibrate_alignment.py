@@ -14,6 +14,10 @@ What is calibrated, and on what (every set is read from --shared at run time):
   vs some but less than half, among those at or above ``partial``.
 * ``kept`` and ``omitted`` (wire-sentence fates): accuracy over the 11 annotated wire
   sentences of the reference case (kept, partial, omitted).
+* ``weight_power`` (how sharply rare words outweigh common ones): for each power, the
+  reference case's margin between its lowest supported and highest added sentence,
+  XSum's AUROC of support, and MSRP's AUROC of pair similarity; the chosen power is
+  the one with the best mean rank over the three.
 * ``run_penalty``, ``number_penalty``, ``negation_penalty`` (pair similarity): a grid
   chosen on the even rows of MSRP and confirmed on the odd rows (AUROC of both halves
   printed, so a reader can see the choice generalises).
@@ -279,6 +283,71 @@ def calibrate_penalties(shared: Path, console: Console, *, quick: bool) -> dict[
     return {"run_penalty": best[0], "number_penalty": best[1], "negation_penalty": best[2]}
 
 
+def calibrate_power(shared: Path, console: Console) -> dict[str, float]:
+    """Measure each weight power on the three sets; choose the best mean rank."""
+    powers = (0.75, 1.0, 1.25, 1.5, 2.0)
+    case = load_seed(shared)
+    summaries = xsum_summaries(shared)
+    msrp = list(read_msrp(msrp_files(shared)[0]))[:2000] if msrp_files(shared) else []
+    background = sc.TermStats.from_texts([s for _, a, b in msrp for s in (a, b)]) if msrp else None
+    rows = []
+    for power in powers:
+        options = sc.AlignOptions(partial=0.0, supported=0.0, weight_power=power)
+        result = sc.align(case.wire, case.derivative, options)
+        supported = [
+            e.support
+            for e in result.segments
+            if case.derivative_ids.get(e.segment, {}).get("label") in {"supported", "embellished"}
+        ]
+        added = [
+            e.support
+            for e in result.segments
+            if case.derivative_ids.get(e.segment, {}).get("label") == "added"
+        ]
+        margin = min(supported) - max(added)
+        scores, labels = [], []
+        for item in summaries:
+            summary = sc.Document.from_text(item.summary)
+            content = [t for s in summary.segments for t in s.tokens if not t.is_stop]
+            share = sum(any(o in item.extrinsic for o in range(t.start, t.end)) for t in content)
+            share = share / len(content) if content else 0.0
+            if 0 < share < 0.5:
+                continue
+            aligned = sc.align(sc.Document.from_text(item.article), summary, options)
+            scores.append(min(e.support for e in aligned.segments))
+            labels.append(int(share == 0))
+        xsum = auroc(scores, labels) if labels else float("nan")
+        pair_scores = []
+        if background is not None:
+            pair_options = attrs.evolve(
+                options, background=background, background_weight=1.0, max_sources=1
+            )
+            for _, first, second in msrp:
+                aligned = sc.align(
+                    sc.Document.from_text(first), sc.Document.from_text(second), pair_options
+                )
+                pair_scores.append(
+                    max((s.similarity for e in aligned.segments for s in e.sources), default=0.0)
+                )
+        paraphrase = auroc(pair_scores, [label for label, _, _ in msrp]) if msrp else float("nan")
+        rows.append((power, margin, xsum, paraphrase))
+    table = Table(title="Weight power (msrp: first 2,000 pairs)")
+    for column in ("power", "reference margin", "XSum AUROC", "MSRP AUROC", "mean rank"):
+        table.add_column(column, justify="right")
+    ranks = {p: 0.0 for p, *_ in rows}
+    for column in (1, 2, 3):
+        ordered = sorted(rows, key=lambda r: -r[column])
+        for rank, row in enumerate(ordered):
+            ranks[row[0]] += rank / 3
+    for power, margin, xsum, paraphrase in rows:
+        table.add_row(
+            f"{power}", f"{margin:+.3f}", f"{xsum:.3f}", f"{paraphrase:.3f}", f"{ranks[power]:.2f}"
+        )
+    console.print(table)
+    best = min(ranks, key=lambda p: (ranks[p], abs(p - 1.0)))
+    return {"weight_power": best}
+
+
 def main() -> int:
     """Run every calibration and print the results beside the current defaults."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -289,7 +358,8 @@ def main() -> int:
     if not (args.shared / "seeds").is_dir():
         console.print(f"{args.shared / 'seeds'} not found: nothing to calibrate on")
         return 0
-    chosen = calibrate_thresholds(args.shared, console)
+    chosen = calibrate_power(args.shared, console)
+    chosen |= calibrate_thresholds(args.shared, console)
     chosen |= calibrate_fates(args.shared, chosen["partial"], chosen["supported"], console)
     chosen |= calibrate_penalties(args.shared, console, quick=args.quick)
     defaults = attrs.asdict(sc.AlignOptions(), recurse=False)

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from sourcecompare._documents import Document, Segment, SegmentKind
-from sourcecompare._keys import Equivalents, Unit
+from sourcecompare._keys import Equivalents, Unit, conflate
 from sourcecompare._tokens import tokenize
 from sourcecompare.exceptions import InvalidOptionError
 from sourcecompare.similarity import (
@@ -122,27 +122,28 @@ def _penalty(_instance: object, attribute: attrs.Attribute[float], value: object
         raise InvalidOptionError(msg, option=attribute.name)
 
 
+def _power(_instance: object, attribute: attrs.Attribute[float], value: object) -> None:
+    if not (isinstance(value, (int, float)) and 0.25 <= value <= 4.0 and not math.isnan(value)):
+        msg = f"'{attribute.name}' must be a number from 0.25 to 4, got {value!r}"
+        raise InvalidOptionError(msg, option=attribute.name)
+
+
 def _known_measure(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
     get_measure(value)  # raises UnknownMeasureError naming the choices
 
 
-WEIGHT_POWER: Final = 1.25
-"""Exponent of the inverse document frequency in key weights (calibrated in bench/)."""
-
-
-def key_weight(documents: int, frequency: int) -> float:
+def key_weight(documents: int, frequency: int, power: float = 1.25) -> float:
     """The weight of a key found in *frequency* of *documents* segments.
 
-    ``log((documents + 1) / frequency) ** 1.25``: rare keys weigh a lot, keys found in
+    ``log((documents + 1) / frequency) ** power``: rare keys weigh a lot, keys found in
     nearly every segment (function words, the story's topic words) almost nothing.
-    The power above 1 sharpens that contrast; it separated supported from added
-    sentences best while keeping paraphrase detection at its best (see
-    ``bench/calibrate_alignment.py``). The ``+ 1`` keeps every weight positive, so
-    that even two one-sentence texts can support each other.
+    A power above 1 sharpens that contrast; ``bench/calibrate_alignment.py`` measures
+    the choice. The ``+ 1`` keeps every weight positive, so that even two one-sentence
+    texts can support each other.
 
     .. versionadded:: 0.1
     """
-    return float(math.log((documents + 1) / max(frequency, 1)) ** WEIGHT_POWER)
+    return float(math.log((documents + 1) / max(frequency, 1)) ** power)
 
 
 @attrs.frozen
@@ -178,9 +179,9 @@ class TermStats:
             raise InvalidOptionError(msg, option="background")
         return cls(documents, dict(counts))
 
-    def idf(self, key: str) -> float:
+    def idf(self, key: str, power: float = 1.25) -> float:
         """The weight of *key* by these frequencies (see :func:`key_weight`)."""
-        return key_weight(self.documents, self.frequencies.get(key, 0))
+        return key_weight(self.documents, self.frequencies.get(key, 0), power)
 
 
 @attrs.frozen
@@ -201,14 +202,17 @@ class AlignOptions:
         min_gain: Least gain in support for a further source to be added.
         max_sources: Most sources one segment may have.
         max_candidates: Most wire segments scored for one segment after narrowing.
-        verbatim: Word-order agreement (in both directions) at or above which a
-            single-source segment is verbatim.
+        verbatim: A single-source segment is verbatim when its word order agreement
+            with the source, the share of the source it covers, and its support are
+            all at or above this.
         edited: Share of the segment's words appearing in the wire's order at or above
             which a single-source segment is edited rather than a paraphrase.
         kept: Coverage at or above which a wire sentence is kept.
         omitted: Coverage below which a wire sentence is omitted.
         background: Background document frequencies, or ``None``.
         background_weight: Share of the background in the blended weights.
+        weight_power: Exponent of the inverse document frequency in key weights; above
+            1 sharpens rare against common words (see :func:`key_weight`).
         function_word_weight: Share of their weight that function words ("the",
             "on", "by") keep in support; 0 leaves them out. Counting them helps
             paraphrase detection a little and hurts the support of sentences.
@@ -222,8 +226,8 @@ class AlignOptions:
     """
 
     measure: str = attrs.field(default="containment", validator=_known_measure)
-    similarity: Similarity | None = attrs.field(default=None, eq=False, repr=False)
-    supported: float = attrs.field(default=0.39, validator=_unit_interval)
+    similarity: Similarity | None = attrs.field(default=None, hash=False, repr=False)
+    supported: float = attrs.field(default=0.4, validator=_unit_interval)
     partial: float = attrs.field(default=0.31, validator=_unit_interval)
     min_gain: float = attrs.field(default=0.08, validator=_unit_interval)
     max_sources: int = attrs.field(default=3, validator=_positive)
@@ -232,13 +236,14 @@ class AlignOptions:
     edited: float = attrs.field(default=0.7, validator=_unit_interval)
     kept: float = attrs.field(default=0.3, validator=_unit_interval)
     omitted: float = attrs.field(default=0.05, validator=_unit_interval)
-    background: TermStats | None = attrs.field(default=None, repr=False)
+    background: TermStats | None = attrs.field(default=None, hash=False, repr=False)
     background_weight: float = attrs.field(default=0.5, validator=_unit_interval)
     function_word_weight: float = attrs.field(default=0.0, validator=_unit_interval)
+    weight_power: float = attrs.field(default=1.25, validator=_power)
     run_penalty: float = attrs.field(default=0.2, validator=_penalty)
     number_penalty: float = attrs.field(default=0.1, validator=_penalty)
     negation_penalty: float = attrs.field(default=0.6, validator=_penalty)
-    equivalents: Equivalents = attrs.field(factory=Equivalents.default, repr=False)
+    equivalents: Equivalents = attrs.field(factory=Equivalents.default, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.partial > self.supported:
@@ -385,7 +390,8 @@ class Alignment:
         derivative: The derivative document.
         options: The options used.
         segments: One entry per derivative segment, in order.
-        wire_sentences: One entry per wire sentence (and headline), by wire, in order.
+        wire_sentences: One entry per wire sentence, by wire, in order (the headline
+            and headings are not sentences of the report).
 
     .. versionadded:: 0.1
     """
@@ -570,8 +576,8 @@ def _longest_unmatched(item: _Prepared, other: set[str]) -> float:
 
 
 def _number_keys(item: _Prepared) -> set[str]:
-    tokens = item.segment.tokens
-    return {u.key for u in item.units if tokens[u.first].is_number}
+    """Keys of the numbers in a segment, written in digits or words ("five" keys as "5")."""
+    return {u.key for u in item.units if u.key[:1].isdigit()}
 
 
 def _negated(item: _Prepared) -> bool:
@@ -583,7 +589,7 @@ def _how(d_segment: Segment, d_unit: Unit, w_segment: Segment, w_unit: Unit) -> 
     w_tokens = w_segment.tokens[w_unit.first : w_unit.last]
     if [t.norm for t in d_tokens] == [t.norm for t in w_tokens]:
         return "exact"
-    if [t.stem for t in d_tokens] == [t.stem for t in w_tokens]:
+    if [conflate(t.stem) for t in d_tokens] == [conflate(t.stem) for t in w_tokens]:
         return "form"
     return "equivalent"
 
@@ -609,6 +615,10 @@ class _Aligner:
         idf = self._idf([u for _, _, u in raw] + [u for _, _, u in derivative_raw])
         self.wire_items = [self._prepare(d, s, u, idf) for d, s, u in raw]
         self.derivative_items = [self._prepare(d, s, u, idf) for d, s, u in derivative_raw]
+        # Each wire segment's position within its own wire, from 0 to 1.
+        self.relative = [
+            item.segment.index / max(1, len(wires[item.doc].segments)) for item in self.wire_items
+        ]
         self.index: dict[str, list[int]] = defaultdict(list)
         for position, item in enumerate(self.wire_items):
             for key in item.bag.cover:
@@ -623,9 +633,10 @@ class _Aligner:
         share = self.options.background_weight if background is not None else 0.0
         weights = {}
         for key in sorted(df):
-            local = key_weight(n, df[key])
+            power = self.options.weight_power
+            local = key_weight(n, df[key], power)
             weights[key] = (
-                (1 - share) * local + share * background.idf(key)
+                (1 - share) * local + share * background.idf(key, power)
                 if background is not None
                 else local
             )
@@ -882,7 +893,7 @@ class _Aligner:
         options = self.options
         fates = []
         for item in self.wire_items:
-            if item.segment.kind is SegmentKind.HEADING:
+            if item.segment.kind is not SegmentKind.SENTENCE:
                 continue
             cited = citing.get((item.doc, item.segment.index), [])
             bags = [self.derivative_items[i].bag for i in cited]

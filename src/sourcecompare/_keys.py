@@ -25,7 +25,7 @@ from sourcecompare._tokens import Token, tokenize
 if TYPE_CHECKING:
     from sourcecompare._documents import Document
 
-__all__ = ["Equivalents", "Unit", "units_of"]
+__all__ = ["Equivalents", "Unit", "conflate", "units_of"]
 
 _ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
@@ -49,10 +49,10 @@ class Unit(NamedTuple):
 
 
 def _stem(word: str) -> str:
-    return _conflate(tokenize(word)[0].stem)
+    return conflate(tokenize(word)[0].stem)
 
 
-def _conflate(stem: str) -> str:
+def conflate(stem: str) -> str:
     """Join the verb and noun Snowball keeps apart: "reduc(e)" and "reduct(ion)".
 
     Snowball stems "reduce" to ``reduc`` and "reduction" to ``reduct``; likewise
@@ -179,6 +179,8 @@ class Equivalents:
             return token.norm
         norm = token.norm
         country = self.demonyms.get(norm)
+        if country is None and norm.endswith("s"):
+            country = self.demonyms.get(norm[:-1])  # "Americans", "Germans"
         if country is not None:
             norm = country
         unit = self._single.get(norm)
@@ -188,11 +190,11 @@ class Equivalents:
         if number is not None:
             return number
         if country is not None:
-            return country
+            return _stem(country)  # the country's own key: "French" and "France" alike
         lemma = self.lemmas.get(norm)
         if lemma is not None:
             return _stem(lemma)
-        return _conflate(token.stem)
+        return conflate(token.stem)
 
     def units_of(self, tokens: Sequence[Token]) -> list[Unit]:
         """Group *tokens* into units with their keys."""

@@ -117,7 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     align.add_argument("wire", metavar="WIRE", help="the wire report; '-' reads standard input")
     align.add_argument(
-        "derivatives", nargs="+", metavar="DERIVATIVE", help="articles derived from it"
+        "derivatives",
+        nargs="+",
+        metavar="DERIVATIVE",
+        help="articles derived from it; '-' reads standard input (once in all)",
     )
     thresholds = align.add_argument_group("alignment")
     thresholds.add_argument(
@@ -208,4 +211,10 @@ def _align_options(args: argparse.Namespace) -> AlignOptions:
         for name in ("supported", "partial", "measure")
         if getattr(args, name) is not None
     }
-    return attrs.evolve(AlignOptions(), **changes)
+    defaults = AlignOptions()
+    # One threshold given alone moves the other when needed to keep partial <= supported.
+    if "partial" in changes and "supported" not in changes:
+        changes["supported"] = max(defaults.supported, changes["partial"])
+    if "supported" in changes and "partial" not in changes:
+        changes["partial"] = min(defaults.partial, changes["supported"])
+    return attrs.evolve(defaults, **changes)

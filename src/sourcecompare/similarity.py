@@ -58,7 +58,8 @@ class TermBag:
     Attributes:
         segment: The segment.
         doc: Index of its document (0 for the derivative; for wires, the wire's index).
-        weights: Content key to weight (informativeness); function words are absent.
+        weights: Key to weight (informativeness): content words, plus function words
+            when ``function_word_weight`` is above 0 or the segment has nothing else.
         cover: What the segment covers when it is a source: its weights plus the
             words inside its multi-word names ("Port Alder Water Authority" also
             covers "Port" and "Alder"). Defaults to ``weights``.
