@@ -239,23 +239,18 @@ def test_every_command_has_a_help_example() -> None:
     assert wanted <= shown, f"undocumented in cli.md: {sorted(wanted - shown)}"
 
 
-# Public names that belong to the alignment layer, still being built; they are
-# documented with it. Remove a name from here when docs/reference/api.md covers it.
-_NOT_YET_DOCUMENTED = frozenset(
+# Public names excused from docs/reference/api.md while the layer they belong to is
+# still being built. Remove a name from here when api.md covers it.
+_NOT_YET_DOCUMENTED: frozenset[str] = frozenset(
+    # The detectors (issue 4) are documented together once attribution lands.
     {
-        "AlignOptions",
-        "Alignment",
-        "AlignmentLabel",
-        "EditOp",
-        "Equivalents",
-        "SegmentAlignment",
-        "SourceMatch",
-        "TermStats",
-        "WireFate",
-        "WireSentenceAlignment",
-        "WordLink",
-        "align",
-        "alignment_view",
+        "DetectionContext",
+        "Detector",
+        "Finding",
+        "Lexicons",
+        "Severity",
+        "default_detectors",
+        "detect",
     }
 )
 
