@@ -9,6 +9,7 @@ built-in set. Write your own and pass ``detectors=[*default_detectors(), Mine()]
 from __future__ import annotations
 
 from sourcecompare.detectors._base import DetectionContext, default_detectors, detect
+from sourcecompare.detectors.attribution import CreditRemoved, DatelineRemoved
 from sourcecompare.detectors.framing import (
     AddedHeading,
     CertaintyShift,
@@ -27,6 +28,8 @@ from sourcecompare.detectors.omission import (
 __all__ = [
     "AddedHeading",
     "CertaintyShift",
+    "CreditRemoved",
+    "DatelineRemoved",
     "DetectionContext",
     "Embellishment",
     "EvaluativeLanguage",

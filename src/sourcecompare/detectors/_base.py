@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from sourcecompare._findings import Finding
+from sourcecompare._furniture import AgencyList
 from sourcecompare._lexicons import Lexicons
 from sourcecompare.exceptions import InvalidOptionError
 
@@ -26,12 +27,14 @@ class DetectionContext:
     Attributes:
         alignment: The alignment of the derivative with its wire report(s).
         lexicons: The word lists in force.
+        agencies: The agencies recognised in credits.
 
     .. versionadded:: 0.1
     """
 
     alignment: Alignment
     lexicons: Lexicons = attrs.field(factory=Lexicons.default)
+    agencies: AgencyList = attrs.field(factory=AgencyList.default)
 
     @property
     def wires(self) -> tuple[Document, ...]:
@@ -49,7 +52,7 @@ def default_detectors() -> tuple[Detector, ...]:
 
     .. versionadded:: 0.1
     """
-    from sourcecompare.detectors import framing, omission  # noqa: PLC0415 - no import cycle
+    from sourcecompare.detectors import attribution, framing, omission  # noqa: PLC0415
 
     return (
         framing.UnsupportedSentence(),
@@ -62,6 +65,8 @@ def default_detectors() -> tuple[Detector, ...]:
         omission.OmittedEntity(),
         omission.OmittedFigure(),
         omission.OmittedQuote(),
+        attribution.CreditRemoved(),
+        attribution.DatelineRemoved(),
     )
 
 
@@ -91,6 +96,7 @@ def detect(
     *,
     detectors: Sequence[Detector] | None = None,
     lexicons: Lexicons | None = None,
+    agencies: AgencyList | None = None,
 ) -> tuple[Finding, ...]:
     """Run *detectors* (default: all built-in ones) on an alignment.
 
@@ -102,7 +108,9 @@ def detect(
 
     .. versionadded:: 0.1
     """
-    context = DetectionContext(alignment, lexicons or Lexicons.default())
+    context = DetectionContext(
+        alignment, lexicons or Lexicons.default(), agencies or AgencyList.default()
+    )
     found: dict[Finding, None] = {}
     for detector in detectors if detectors is not None else default_detectors():
         results: Iterable[object] = detector.detect(context)

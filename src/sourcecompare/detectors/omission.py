@@ -366,7 +366,8 @@ class OmittedFigure:
 
     A figure is found when one derivative segment has all its parts, token by token
     ("42 million" needs both "42" and "million"; "March 12" both "March" and "12").
-    The dateline's date is checked too. Quantities are medium severity, dates low.
+    The dateline's date is the dateline detector's. Quantities are medium severity,
+    dates low.
 
     .. versionadded:: 0.1
     """
@@ -380,17 +381,13 @@ class OmittedFigure:
         derivative = _derivative_keys(alignment.derivative, equivalents)
         for wire_index, wire in enumerate(alignment.wires):
             mentions = _figures(wire, equivalents)
-            if wire.dateline is not None and wire.dateline.date and wire.dateline.date_span:
-                span = wire.dateline.date_span
-                keys = frozenset(u.key for u in equivalents.units_of(_tokens_of(wire, span)))
-                mentions.append(_Mention(-1, (0, 0), span, wire.dateline.date, keys, "date"))
             reported: dict[frozenset[str], list[_Mention]] = {}
             for mention in mentions:
                 if mention.keys and not any(mention.keys <= keys for keys in derivative):
                     reported.setdefault(mention.keys, []).append(mention)
             for group in reported.values():
                 first = group[0]
-                where = "the dateline" if first.segment < 0 else f"wire sentence {first.segment}"
+                where = f"wire sentence {first.segment}"
                 yield Finding(
                     kind="omission.figure",
                     severity=Severity.LOW if first.kind == "date" else Severity.MEDIUM,
@@ -399,7 +396,7 @@ class OmittedFigure:
                         "the derivative does not."
                     ),
                     wire_spans=[m.span for m in group],
-                    wire_segments=sorted({m.segment for m in group if m.segment >= 0}),
+                    wire_segments=sorted({m.segment for m in group}),
                     wire=wire_index,
                     scores={"mentions": float(len(group))},
                     detector=self.name,
