@@ -1,0 +1,601 @@
+"""Attribution extraction: sources, cues, contents, stance, and name resolution.
+
+Every text here is fictional and written for these tests, except the reference case,
+which is read from ``../shared/seeds`` at run time (and skipped when absent).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import requires_shared, requires_shared_path
+from sourcecompare import Document, EmptyDocumentError, InvalidOptionError, Span
+from sourcecompare._attribution import (
+    MODES,
+    STANCES,
+    Attribution,
+    ReportingLexicon,
+    SourceKind,
+    extract_attributions,
+)
+from sourcecompare._lexicon import load_json
+from strategies import article_text, unicode_text
+
+
+def extract(text: str) -> tuple[Document, tuple[Attribution, ...]]:
+    """Parse *text* and extract its attributions."""
+    doc = Document.from_text(text)
+    return doc, extract_attributions(doc)
+
+
+def only(text: str) -> Attribution:
+    """The single attribution of *text*."""
+    _, found = extract(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def by_cue(found: tuple[Attribution, ...], cue: str) -> Attribution:
+    """The attribution whose cue text is *cue*."""
+    matches = [a for a in found if a.cue_text == cue]
+    assert len(matches) == 1, [a.cue_text for a in found]
+    return matches[0]
+
+
+def assert_exact(doc: Document, found: tuple[Attribution, ...]) -> None:
+    """Every span of every attribution is in bounds and slices to its text."""
+    text = doc.text
+    for a in found:
+        assert 0 <= a.cue.start < a.cue.end <= len(text)
+        assert text[a.cue.start : a.cue.end] == a.cue_text
+        if a.source is None:
+            assert a.source_text is None
+        else:
+            assert 0 <= a.source.start < a.source.end <= len(text)
+            assert text[a.source.start : a.source.end] == a.source_text
+        if a.content is None:
+            assert a.content_text is None
+        else:
+            assert 0 <= a.content.start < a.content.end <= len(text)
+            assert text[a.content.start : a.content.end] == a.content_text
+        for span in a.continuations:
+            assert 0 <= span.start < span.end <= len(text)
+        assert 0 <= a.segment < len(doc.segments)
+        segment = doc.segments[a.segment]
+        assert segment.start <= a.cue.start
+        assert a.cue.end <= segment.end
+        assert a.stance in STANCES
+        assert a.mode in MODES
+
+
+BRIDGE = """\
+Bridge to close for repairs: officials
+
+EASTBROOK, May 3 -- The old river bridge will close for six months, city officials said on Monday.
+
+Mara Kovacs, mayor of Eastbrook and chair of the Regional Transport Council, said that the \
+closure could not be avoided.
+
+Repairs will start in June and cost about 4 million dollars, Kovacs added.
+
+"We have waited too long. The steel is tired," said Tomas Reyes, the city's chief engineer.
+"""
+
+
+class TestWirePatterns:
+    """The sentence shapes of wire copy."""
+
+    def test_name_title_org_said_that(self):
+        """``X, title of Org, said that ...``: the source keeps its title, the name is separate."""
+        _, found = extract(BRIDGE)
+        a = next(x for x in found if x.source_name == "Mara Kovacs")
+        assert a.source_text == (
+            "Mara Kovacs, mayor of Eastbrook and chair of the Regional Transport Council"
+        )
+        assert a.source_kind is SourceKind.NAMED
+        assert a.lemma == "say"
+        assert a.content_text == "the closure could not be avoided"
+        assert not a.direct
+
+    def test_content_first_then_surname_added(self):
+        """``..., X added.``: content before the source; the surname resolves to the full name."""
+        _, found = extract(BRIDGE)
+        a = by_cue(found, "added")
+        assert a.source_text == "Kovacs"
+        assert a.source_name == "Mara Kovacs"
+        assert a.content_text == "Repairs will start in June and cost about 4 million dollars"
+        assert a.stance == "neutral"
+
+    def test_generic_source_content_first(self):
+        """``..., city officials said on Monday.``: a generic source, content before it."""
+        _, found = extract(BRIDGE)
+        a = next(x for x in found if x.source_text == "city officials")
+        assert a.source_kind is SourceKind.GENERIC
+        assert a.cue_text == "said"
+        assert a.content_text is not None
+        assert a.content_text.endswith("will close for six months")
+
+    def test_inverted_said_name_with_quote(self):
+        """``"...," said X, title.``: a direct quotation before an inverted source."""
+        _, found = extract(BRIDGE)
+        a = next(x for x in found if x.source_name == "Tomas Reyes")
+        assert a.source_text == "Tomas Reyes, the city's chief engineer"
+        assert a.cue_text == "said"
+        assert a.direct
+        assert a.content_text == '"We have waited too long. The steel is tired,"'
+
+    def test_headline_colon_source(self):
+        """A wire headline ``...: officials`` attributes the headline to its last word."""
+        _, found = extract(BRIDGE)
+        a = found[0]
+        assert a.lemma == ":"
+        assert a.source_text == "officials"
+        assert a.source_kind is SourceKind.GENERIC
+        assert a.content_text == "Bridge to close for repairs"
+
+    def test_spans_exact_on_wire_text(self):
+        """Every span of the wire text slices to its text."""
+        doc, found = extract(BRIDGE)
+        assert_exact(doc, found)
+
+    def test_said_name(self):
+        """``X said ...`` with no title."""
+        a = only("Body text opens here.\n\nJon Ekberg said the harbour would reopen.")
+        assert a.source_text == "Jon Ekberg"
+        assert a.content_text == "the harbour would reopen"
+
+    def test_told_receiver_is_not_content(self):
+        """``X told Newswire that ...``: the hearer is skipped, the cue is the verb."""
+        a = only("Intro line here.\n\nJon Ekberg told Newswire that the ferry would run hourly.")
+        assert a.cue_text == "told"
+        assert a.lemma == "tell"
+        assert a.content_text == "the ferry would run hourly"
+
+    def test_told_reporters_is_one_cue(self):
+        """``told reporters`` is a cue phrase: the hearers belong to the cue."""
+        a = only("Intro line here.\n\nJon Ekberg told reporters the ferry would run hourly.")
+        assert a.cue_text == "told reporters"
+        assert a.content_text == "the ferry would run hourly"
+
+    def test_said_in_a_statement(self):
+        """An adjunct such as ``in a statement`` joins the cue."""
+        a = only("Intro line here.\n\nThe ministry said in a statement that fares would rise.")
+        assert a.cue_text == "said in a statement"
+        assert a.source_kind is SourceKind.ORGANISATION
+        assert a.content_text == "fares would rise"
+
+    def test_verb_group_with_auxiliaries(self):
+        """The cue is the verb group: auxiliaries, negation and adverbs included."""
+        a = only("Intro line here.\n\nJon Ekberg has repeatedly said the toll is unfair.")
+        assert a.cue_text == "has repeatedly said"
+        assert a.lemma == "say"
+
+    def test_called_for(self):
+        """``X called for ...``: a phrasal cue with a requesting stance."""
+        a = only("Intro line here.\n\nJon Ekberg called for closer cooperation among ports.")
+        assert a.cue_text == "called for"
+        assert a.lemma == "call for"
+        assert a.stance == "requesting"
+        assert a.content_text == "closer cooperation among ports"
+
+    def test_participle_saying_takes_the_subject(self):
+        """``X did something, saying ...``: the subject of the sentence is the source."""
+        _, found = extract(
+            "Intro line here.\n\nThe harbour board approved the link, saying it would help."
+        )
+        a = by_cue(found, "saying")
+        assert a.source_text == "The harbour board"
+        assert a.content_text == "it would help"
+
+
+class TestAccordingTo:
+    """``according to X``."""
+
+    def test_fronted(self):
+        """``According to X, ...``: the source follows the cue, the content the comma."""
+        a = only("Intro line here.\n\nAccording to a council report, traffic has doubled.")
+        assert a.cue_text == "According to"
+        assert a.source_text == "a council report"
+        assert a.source_kind is SourceKind.DOCUMENT
+        assert a.content_text == "traffic has doubled"
+
+    def test_trailing(self):
+        """``..., according to X.``: the content comes first."""
+        a = only("Intro line here.\n\nTraffic has doubled since 2010, according to the police.")
+        assert a.source_text == "the police"
+        assert a.source_kind is SourceKind.ORGANISATION
+        assert a.content_text == "Traffic has doubled since 2010"
+
+
+class TestQuotes:
+    """Direct and indirect speech."""
+
+    def test_indirect_is_not_direct(self):
+        """Reported speech without quotation marks is indirect."""
+        a = only("Intro line here.\n\nJon Ekberg said the toll was unfair.")
+        assert not a.direct
+
+    def test_quote_then_source(self):
+        """``"...," X said.``: the quotation, marks included, is direct content."""
+        a = only('Intro line here.\n\n"The toll is unfair," Jon Ekberg said.')
+        assert a.direct
+        assert a.content_text == '"The toll is unfair,"'
+        assert a.source_text == "Jon Ekberg"
+
+    def test_interrupted_quote(self):
+        """``"A," X said, "B."``: the second half is a continuation of the content."""
+        doc, found = extract('Intro line here.\n\n"The bridge is old," Reyes said, "and tired."')
+        assert len(found) == 1
+        a = found[0]
+        assert a.content_text == '"The bridge is old,"'
+        assert [doc.text[s.start : s.end] for s in a.continuations] == ['"and tired."']
+
+    def test_multi_sentence_quote_runs_on(self):
+        """Quoted sentences after an attribution belong to the same speaker."""
+        doc, found = extract(
+            'Intro line here.\n\nJon Ekberg said: "The bridge is old. It will close in May. '
+            'We have no choice."'
+        )
+        assert len(found) == 1
+        a = found[0]
+        assert a.direct
+        rest = [doc.text[s.start : s.end] for s in a.continuations]
+        assert rest == ["It will close in May.", 'We have no choice."']
+
+    def test_cue_inside_quote_is_not_extracted(self):
+        """A reporting verb inside a quotation belongs to the quoted speaker's words."""
+        _, found = extract(
+            'Intro line here.\n\n"People say the bridge is safe, but it is not," Ekberg said.'
+        )
+        assert [a.cue_text for a in found] == ["said"]
+
+
+class TestResolution:
+    """Pronouns and bare surnames resolve to full names introduced earlier."""
+
+    def test_chinese_surname_first(self):
+        """``Zhu added`` resolves to ``Zhu Wenli`` (the surname is the first part)."""
+        _, found = extract(
+            "Intro line here.\n\nZhu Wenli, a port official, said trade grew.\n\n"
+            "Exports rose too, Zhu added."
+        )
+        a = by_cue(found, "added")
+        assert a.source_name == "Zhu Wenli"
+        assert a.source_kind is SourceKind.NAMED
+
+    def test_she_resolves_by_gender(self):
+        """``She`` skips a more recent man when the woman's gender is known."""
+        _, found = extract(
+            "Intro line here.\n\nMs. Ilse Caradec opened the meeting. Then Tomas Rennick "
+            "thanked his staff.\n\nShe stressed the need for a ferry."
+        )
+        a = by_cue(found, "stressed")
+        assert a.source_kind is SourceKind.PRONOUN
+        assert a.source_text == "She"
+        assert a.source_name == "Ilse Caradec"
+        assert a.stance == "emphatic"
+
+    def test_he_resolves_to_most_recent_name(self):
+        """``he`` goes to the most recently mentioned person."""
+        _, found = extract(
+            "Intro line here.\n\nChristoph Aberle, chairman of the Alder Foundation, said "
+            "ports should cooperate as he stressed the value of exchanges."
+        )
+        a = by_cue(found, "stressed")
+        assert a.source_name == "Christoph Aberle"
+
+    def test_they_resolves_to_a_group(self):
+        """``They`` goes back to the last group that spoke."""
+        _, found = extract(
+            "Intro line here.\n\nTrade grew, a group of experts said here.\n\n"
+            "They said this at a forum in Lindby."
+        )
+        a = found[-1]
+        assert a.source_text == "They"
+        assert a.source_name == "a group of experts"
+
+    def test_who_resolves_to_antecedent(self):
+        """``..., who said ...`` resolves the relative pronoun to the name before it."""
+        _, found = extract(
+            "Intro line here.\n\nThe plan was backed by Ada Berg, who said it works."
+        )
+        a = by_cue(found, "said")
+        assert a.source_text == "who"
+        assert a.source_name == "Ada Berg"
+
+    def test_title_and_surname(self):
+        """``Mr. Rennick said`` resolves through the title to the full name."""
+        _, found = extract(
+            "Intro line here.\n\nTomas Rennick, a pilot, said the fog was thick.\n\n"
+            "Mr. Rennick said the boats waited."
+        )
+        assert found[-1].source_name == "Tomas Rennick"
+
+
+class TestSourceKinds:
+    """Generic, event, organisation sources and no source at all."""
+
+    def test_experts_say(self):
+        """``Experts say`` is a generic source, not a name, despite the capital."""
+        a = only("Intro line here.\n\nExperts say the plan is sound.")
+        assert a.source_kind is SourceKind.GENERIC
+        assert a.cue_text == "say"
+
+    def test_event_possessive_call(self):
+        """``the seminar's call for ...``: a nominal cue with an event as source."""
+        a = only("Intro line here.\n\nThe seminar's call for a second bridge won support.")
+        assert a.source_text == "The seminar"
+        assert a.source_kind is SourceKind.EVENT
+        assert a.cue_text == "call for"
+        assert a.stance == "requesting"
+
+    def test_event_subject(self):
+        """``This gathering underscored ...``: an event as subject."""
+        a = only("Intro line here.\n\nThis gathering underscored the role of ports.")
+        assert a.source_kind is SourceKind.EVENT
+        assert a.stance == "emphatic"
+
+    def test_agentless_passive(self):
+        """``have been lauded``: a cue without a source, approving."""
+        a = only("Intro line here.\n\nLocal ferries have been lauded for their safety record.")
+        assert a.source is None
+        assert a.source_kind is SourceKind.AGENTLESS
+        assert a.passive
+        assert a.cue_text == "have been lauded"
+        assert a.stance == "approving"
+        assert a.content_text == "Local ferries"
+
+    def test_passive_with_agent(self):
+        """``a theme echoed by experts``: the agent of the passive is the source."""
+        a = only("Intro line here.\n\nSafety was a theme echoed by experts at the forum.")
+        assert a.passive
+        assert a.source_kind is SourceKind.GENERIC
+        assert a.source_text is not None
+        assert a.source_text.startswith("experts")
+
+    def test_it_was_reported(self):
+        """``it was reported that ...``: agentless, the content follows ``that``."""
+        a = only("Intro line here.\n\nIt was reported that the ferry is ready.")
+        assert a.source is None
+        assert a.content_text == "the ferry is ready"
+
+    def test_light_verb_cue(self):
+        """``expressed concern about``: a light verb with a cue noun."""
+        a = only("Intro line here.\n\nThe engineers expressed concern about the cost.")
+        assert a.cue_text == "expressed concern about"
+        assert a.stance == "alarming"
+        assert a.content_text == "the cost"
+
+    def test_document_in_phrase(self):
+        """``In a new poll, ...``: the poll is the source."""
+        a = only("Intro line here.\n\nIn a new poll, most residents back the ferry.")
+        assert a.source_text == "a new poll"
+        assert a.source_kind is SourceKind.DOCUMENT
+
+
+class TestStance:
+    """The stance of a cue comes from the lexicon."""
+
+    @pytest.mark.parametrize(
+        ("verb", "stance"),
+        [
+            ("said", "neutral"),
+            ("claimed", "doubting"),
+            ("alleged", "doubting"),
+            ("insisted", "insistent"),
+            ("admitted", "conceding"),
+            ("warned", "alarming"),
+            ("stressed", "emphatic"),
+            ("praised", "approving"),
+            ("condemned", "disapproving"),
+            ("argued", "arguing"),
+            ("suggested", "tentative"),
+            ("denied", "denying"),
+            ("predicted", "predicting"),
+            ("urged", "requesting"),
+        ],
+    )
+    def test_verb_stance(self, verb, stance):
+        """Each verb carries its documented stance."""
+        a = only(f"Intro line here.\n\nJon Ekberg {verb} that the toll was unfair.")
+        assert a.stance == stance
+        assert a.cue_text == verb
+
+    def test_nouns_are_not_verbs(self):
+        """``the claims`` and ``his comments about`` are not cues."""
+        _, found = extract(
+            "Intro line here.\n\nThe claims were heard. His comments about it drew ire."
+        )
+        assert found == ()
+
+    def test_name_is_not_a_cue(self):
+        """A capitalised cue word inside a name is not a cue (``Planned Parenthood``)."""
+        _, found = extract("Intro line here.\n\nShe visited Planned Parenthood on Monday.")
+        assert found == ()
+
+
+class TestLexicon:
+    """The reporting lexicon and its data files."""
+
+    def test_default_size_and_inflections(self):
+        """The bundled lexicon has 150+ verbs and phrases, each with its inflections."""
+        lexicon = ReportingLexicon.default()
+        assert len(lexicon.verbs) + len(lexicon.phrases) >= 150
+        for form in ("says", "said", "saying", "told", "admitted", "admitting", "denies"):
+            assert form in lexicon._index, form
+
+    def test_stance_scale_documented(self):
+        """Every stance of the scale is described in the data file, and only those."""
+        data = load_json("reporting_verbs.json")
+        assert tuple(data["stances"]) == STANCES
+        assert set(data["modes"]) == set(MODES)
+        used = {spec["stance"] for spec in data["verbs"].values()}
+        assert used <= set(STANCES)
+
+    def test_source_noun_kinds(self):
+        """The source noun file sorts heads into kinds."""
+        lexicon = ReportingLexicon.default()
+        assert lexicon.source_noun_kind(["experts"]) == "generic"
+        assert lexicon.source_noun_kind(["a", "group", "of", "experts"]) == "generic"
+        assert lexicon.source_noun_kind(["the", "seminar"]) == "event"
+        assert lexicon.source_noun_kind(["the", "ministry"]) == "organisation"
+        assert lexicon.source_noun_kind(["a", "new", "poll"]) == "document"
+        assert lexicon.source_noun_kind(["people", "familiar", "with", "the", "matter"]) == (
+            "generic"
+        )
+
+    def test_extend_with_a_verb(self):
+        """A user-added verb becomes a cue with its stance and inflections."""
+        text = "Intro line here.\n\nJon Ekberg opined that the toll was unfair."
+        assert extract(text)[1] == ()
+        lexicon = ReportingLexicon.default().extend(verbs={"opine": "believing"})
+        found = extract_attributions(Document.from_text(text), lexicon=lexicon)
+        assert [(a.cue_text, a.lemma, a.stance) for a in found] == [
+            ("opined", "opine", "believing")
+        ]
+
+    def test_extend_source_nouns(self):
+        """A user-added generic noun classifies sources."""
+        lexicon = ReportingLexicon.default().extend(source_nouns={"generic": ["pollster"]})
+        assert lexicon.source_noun_kind(["pollsters"]) == "generic"
+
+    def test_unknown_stance_rejected(self):
+        """A stance outside the scale is an option error naming the scale."""
+        with pytest.raises(InvalidOptionError, match="unknown stance"):
+            ReportingLexicon.default().extend(verbs={"opine": "grumpy"})
+
+    def test_unknown_source_kind_rejected(self):
+        """A source noun kind outside the four is an option error."""
+        with pytest.raises(InvalidOptionError, match="source noun kind"):
+            ReportingLexicon.default().extend(source_nouns={"animal": ["parrot"]})
+
+    def test_from_json_extends_default(self, tmp_path):
+        """A JSON file of the data file's shape extends the bundled lexicon."""
+        path = tmp_path / "extra.json"
+        path.write_text(json.dumps({"verbs": {"opine": {"stance": "believing"}}}), "utf-8")
+        lexicon = ReportingLexicon.from_json(path)
+        assert "opine" in lexicon.verbs
+        assert "say" in lexicon.verbs
+        alone = ReportingLexicon.from_json(path, extend_default=False)
+        assert set(alone.verbs) == {"opine"}
+
+    def test_from_json_bad_file(self, tmp_path):
+        """An unreadable file is an option error naming the file."""
+        path = tmp_path / "bad.json"
+        path.write_text("[1, 2]", "utf-8")
+        with pytest.raises(InvalidOptionError, match=r"bad\.json"):
+            ReportingLexicon.from_json(path)
+
+    def test_entry_lookup(self):
+        """``entry`` finds verbs, phrases and nouns by lemma."""
+        lexicon = ReportingLexicon.default()
+        assert lexicon.entry("Claim")["stance"] == "doubting"
+        assert lexicon.entry("according to")["role"] == "source_after"
+        assert lexicon.entry("no such cue") is None
+
+
+class TestDeterminism:
+    """Same input, same output."""
+
+    def test_repeatable(self):
+        """Two runs over the same document give equal results."""
+        doc = Document.from_text(BRIDGE)
+        assert extract_attributions(doc) == extract_attributions(doc)
+
+    def test_result_is_frozen(self):
+        """Attributions are immutable."""
+        a = only("Intro line here.\n\nJon Ekberg said the toll was unfair.")
+        with pytest.raises(AttributeError):
+            a.lemma = "shout"  # type: ignore[misc]
+
+    def test_span_type(self):
+        """Spans are :class:`Span` objects."""
+        a = only("Intro line here.\n\nJon Ekberg said the toll was unfair.")
+        assert isinstance(a.cue, Span)
+
+
+ARTICLE_SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def parse_or_none(text: str) -> Document | None:
+    """Parse *text*; None when it holds no story."""
+    try:
+        return Document.from_text(text)
+    except EmptyDocumentError:
+        return None
+
+
+class TestProperties:
+    """Spans are exact on arbitrary input."""
+
+    @ARTICLE_SETTINGS
+    @given(article_text())
+    def test_spans_exact_on_articles(self, text):
+        """On article-like text every span is in bounds and slices to its text."""
+        doc = parse_or_none(text)
+        if doc is not None:
+            assert_exact(doc, extract_attributions(doc))
+
+    @ARTICLE_SETTINGS
+    @given(unicode_text())
+    def test_spans_exact_on_anything(self, text):
+        """On arbitrary text nothing fails and every span is exact."""
+        doc = parse_or_none(text)
+        if doc is not None:
+            assert_exact(doc, extract_attributions(doc))
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.lists(st.sampled_from(["said", "told", "according to", '"', ",", "He", "Ann Lee"])))
+    def test_cue_soup(self, words):
+        """Runs of cue words and quotation marks never break the extractor."""
+        doc = parse_or_none("Intro line here.\n\n" + " ".join(words) + ".")
+        if doc is not None:
+            assert_exact(doc, extract_attributions(doc))
+
+
+@requires_shared
+@requires_shared_path("seeds")
+class TestReferenceCase:
+    """The Xinhua wire and its rewrite in ``../shared/seeds``."""
+
+    def test_wire_speakers(self, shared_dir):
+        """The five named speakers are found with their cues, and the group of experts."""
+        doc = Document.from_path(shared_dir / "seeds" / "000_79b4f72508686624.txt")
+        found = extract_attributions(doc)
+        assert_exact(doc, found)
+        speakers = {(a.source_name, a.lemma) for a in found}
+        assert {
+            ("Zhu Guijie", "say"),
+            ("Zhu Guijie", "add"),
+            ("Li Juan", "say"),
+            ("Wei Dandan", "call for"),
+            ("Qian Xiaofeng", "say"),
+            ("Qian Xiaofeng", "add"),
+            ("Christoph Stuckelberger", "say"),
+            ("Christoph Stuckelberger", "stress"),
+        } <= speakers
+        assert any(
+            a.source_text == "a group of experts" and a.source_kind is SourceKind.GENERIC
+            for a in found
+        )
+
+    def test_rewrite_generic_and_event_sources(self, shared_dir):
+        """The rewrite's experts, gathering, seminar and agentless praise are found."""
+        doc = Document.from_path(shared_dir / "seeds" / "002_0c3c56741f2eaeab.txt")
+        found = extract_attributions(doc)
+        assert_exact(doc, found)
+        cues = {(a.source_text, a.cue_text) for a in found}
+        assert ("experts", "have cast a spotlight on") in cues
+        assert ("Experts", "argue") in cues
+        assert ("This gathering", "underscored") in cues
+        assert ("The seminar", "call for") in cues
+        assert (None, "have been lauded") in cues
+        echoed = next(a for a in found if a.cue_text == "echoed")
+        assert echoed.source_kind is SourceKind.GENERIC
+        assert all(a.source_kind is not SourceKind.NAMED for a in found)
