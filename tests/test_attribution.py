@@ -498,6 +498,281 @@ class TestLexicon:
         assert lexicon.entry("no such cue") is None
 
 
+LAGOON = """\
+Lindby opens tidal power station
+
+LINDBY HARBOUR, March 4 (Reuters) - The Lindby Tidal Energy Board (LTEB) opened a \
+$90 million tidal power station on Monday, saying the turbines would light 30,000 homes.
+
+"We built this for the next century. It will outlast us all," Ann Berg, chief engineer of \
+the Lindby Tidal Energy Board, said at the opening ceremony. She said output could double \
+by 2030.
+
+Berg said the station, built at the mouth of the Lindby estuary, had run without a fault \
+since tests began. The board plans to add a second turbine hall by May, she added.
+
+Tomas Reyes, spokesman for the Lindby Bay Oystermen's Cooperative, said members had seen \
+fewer oysters near the barrage. He said the cooperative had asked the station's builder to \
+publish its water samples.
+
+Ines Varga, project director of Halvorsen Marine Systems Inc., the U.S. engineering firm \
+that built the station, said the barrage met national rules and caused no silting within \
+500 metres of the shore. Halvorsen is expected to hand the station to LTEB in June, Varga \
+said.
+"""
+
+
+class TestOrganisationNames:
+    """Capitalised names of organisations are organisations, not people (harbour errors 1, 2)."""
+
+    def test_the_name_with_acronym_is_one_organisation(self):
+        """``The X Energy Board (LTEB) opened ..., saying``: the whole name, an organisation."""
+        _, found = extract(LAGOON)
+        a = by_cue(found, "saying")
+        assert a.source_text == "The Lindby Tidal Energy Board (LTEB)"
+        assert a.source_kind is SourceKind.ORGANISATION
+        assert a.content_text == "the turbines would light 30,000 homes"
+
+    @pytest.mark.parametrize(
+        "subject",
+        [
+            "The Lindby Harbour Council",
+            "Halvorsen Marine Systems Inc.",
+            "The Lindby Bay Oystermen's Cooperative",
+            "Northcoast University",
+        ],
+    )
+    def test_organisation_head_word(self, subject):
+        """A name ending in an organisation word from ``source_nouns.txt`` is no person."""
+        a = only(f"Intro line here.\n\n{subject} said the toll would rise.")
+        assert a.source_text == subject
+        assert a.source_kind is SourceKind.ORGANISATION
+
+    def test_name_as_modifier_of_a_document(self):
+        """``A U.N. safety report ranked ..., citing``: the report, not "U.N.", speaks."""
+        _, found = extract(
+            "Intro line here.\n\nA U.N. transport safety report ranked the network last, "
+            "citing old signals."
+        )
+        a = by_cue(found, "citing")
+        assert a.source_text == "A U.N. transport safety report"
+        assert a.source_kind is SourceKind.DOCUMENT
+
+    def test_singular_authority_is_an_organisation(self):
+        """``the authority`` is one body; ``the authorities`` are unnamed officials."""
+        one = only("Intro line here.\n\nThe authority said the toll would rise.")
+        assert one.source_kind is SourceKind.ORGANISATION
+        many = only("Intro line here.\n\nThe authorities said the toll would rise.")
+        assert many.source_kind is SourceKind.GENERIC
+
+    def test_pronoun_skips_places_and_organisations(self):
+        """``she added`` goes to Ann Berg, not to "Lindby" (dateline, estuary) or the board."""
+        _, found = extract(LAGOON)
+        a = by_cue(found, "added")
+        assert a.source_text == "she"
+        assert a.source_name == "Ann Berg"
+
+    def test_pronoun_skips_a_cooperative_name(self):
+        """``He said`` goes to Tomas Reyes, not to "Lindby Bay Oystermen" of the cooperative."""
+        _, found = extract(LAGOON)
+        he = next(a for a in found if a.source_text == "He")
+        assert he.source_name == "Tomas Reyes"
+
+    def test_pronoun_teaches_gender(self):
+        """After ``She said`` resolves to a name, a later ``he`` skips that name."""
+        _, found = extract(
+            "Intro line here.\n\nLena Marsh, a pilot, said the fog was thick. She said "
+            "boats waited.\n\nKai Oduro, a ferry captain, stayed ashore.\n\n"
+            "Lena Marsh's crew left at noon. He said the crossing took an hour."
+        )
+        he = next(a for a in found if a.source_text == "He")
+        assert he.source_name == "Kai Oduro"
+
+
+class TestContents:
+    """Where a content starts and ends (harbour errors 3, 4, 6)."""
+
+    def test_nested_report_does_not_cut_the_outer_content(self):
+        """``He said the cooperative had asked ...``: his content is the whole clause."""
+        _, found = extract(LAGOON)
+        he = next(a for a in found if a.source_text == "He")
+        assert he.content_text == (
+            "the cooperative had asked the station's builder to publish its water samples"
+        )
+        inner = by_cue(found, "had asked")
+        assert inner.source_kind is SourceKind.ORGANISATION
+
+    def test_second_speaker_after_a_conjunction_cuts(self):
+        """``A said X, while B said Y``: two contents, neither holds the other."""
+        _, found = extract(
+            "Intro line here.\n\nSmith said the plan would fail, while Jones said it would work."
+        )
+        assert [a.content_text for a in found] == ["the plan would fail", "it would work"]
+
+    def test_quote_before_source_with_adjunct_after_cue(self):
+        """``"...," X, title, said at the ceremony.``: the quotation is the content."""
+        _, found = extract(LAGOON)
+        a = next(x for x in found if x.source_name == "Ann Berg" and x.direct)
+        assert a.content_text == '"We built this for the next century. It will outlast us all,"'
+        assert a.source_text == "Ann Berg, chief engineer of the Lindby Tidal Energy Board"
+        assert a.cue_text.startswith("said")
+
+    def test_content_first_then_adjunct(self):
+        """``..., X said at a council meeting.``: the adjunct is not the content."""
+        a = only(
+            "Intro line here.\n\nRepairs will start in June, Kovacs said at a council meeting."
+        )
+        assert a.content_text == "Repairs will start in June"
+
+    def test_quote_then_adding(self):
+        """``"...," X said, adding that ...``: the quotation for "said", the rest for "adding"."""
+        _, found = extract(
+            'Intro line here.\n\n"The bridge is old," Reyes said, adding that it would close.'
+        )
+        assert by_cue(found, "said").content_text == '"The bridge is old,"'
+        assert by_cue(found, "adding").content_text == "it would close"
+
+    def test_expected_to_is_not_an_attribution(self):
+        """``X is expected to ...`` predicts; it reports nobody's words."""
+        _, found = extract("Intro line here.\n\nThe vote is expected to be close on Monday.")
+        assert found == ()
+
+    def test_trailing_source_takes_the_raising_clause(self):
+        """``X is expected to ..., Varga said.``: one attribution, the whole clause."""
+        _, found = extract(LAGOON)
+        a = found[-1]
+        assert a.source_name == "Ines Varga"
+        assert a.content_text == "Halvorsen is expected to hand the station to LTEB in June"
+        assert not any(x.cue_text == "is expected" for x in found)
+
+    def test_trailing_source_takes_an_earlier_cue_in_its_clause(self):
+        """``The board plans to ..., she added.``: what she added includes the plan."""
+        _, found = extract(LAGOON)
+        a = by_cue(found, "added")
+        assert a.content_text == "The board plans to add a second turbine hall by May"
+
+
+class TestAppositives:
+    """Long titles and affiliations before the cue (harbour error 5)."""
+
+    def test_several_appositives_with_abbreviations(self):
+        """``X, title of Org Inc., the U.S. firm that built it, said``: X speaks."""
+        _, found = extract(LAGOON)
+        a = next(x for x in found if x.source_name == "Ines Varga")
+        assert a.source_text == (
+            "Ines Varga, project director of Halvorsen Marine Systems Inc., the U.S. "
+            "engineering firm that built the station"
+        )
+        assert a.source_kind is SourceKind.NAMED
+        assert a.content_text == (
+            "the barrage met national rules and caused no silting within 500 metres of the shore"
+        )
+
+    def test_name_wins_over_a_title_phrase(self):
+        """A name before an earlier comma wins over "a spokeswoman for ..."."""
+        a = only(
+            "Intro line here.\n\nAnn Berg, a spokeswoman for Lindby Ferries Ltd., the operator "
+            "of the route, said the ferry would run."
+        )
+        assert a.source_name == "Ann Berg"
+        assert a.content_text == "the ferry would run"
+
+    def test_clause_after_said_is_not_an_inverted_source(self):
+        """``said the barrage ... was ...`` is a clause, not "said X" with X the speaker.
+
+        Even where the apposition is too long to be taken whole, the subject speaks.
+        """
+        _, found = extract(
+            "Intro line here.\n\nIra Volk, 52, a mother of two, head of Halvorsen Marine "
+            "Systems Inc., the firm that built it, said the barrage was safe and was paid for."
+        )
+        a = by_cue(found, "said")
+        assert a.source_name == "Ira Volk"
+        assert a.content_text == "the barrage was safe and was paid for"
+
+
+class TestDerivativeShapes:
+    """Sentences a rewrite uses (harbour error 7)."""
+
+    def test_according_to_announcement_is_a_document(self):
+        """``According to the announcement, ...``: a document."""
+        a = only("Intro line here.\n\nAccording to the announcement, the ferry will be free.")
+        assert a.source_kind is SourceKind.DOCUMENT
+        assert a.content_text == "the ferry will be free"
+
+    def test_passive_as_complement_continues_the_content(self):
+        """``The opening was hailed across the city as ...``: subject, then the "as" part."""
+        doc, found = extract(
+            "Intro line here.\n\nThe opening was hailed across the city as the end of a long wait."
+        )
+        a = by_cue(found, "was hailed")
+        assert a.source_kind is SourceKind.AGENTLESS
+        assert a.content_text == "The opening"
+        assert [doc.text[s.start : s.end] for s in a.continuations] == ["as the end of a long wait"]
+
+    def test_officials_say_and_claimed(self):
+        """``Officials say`` is generic; ``X, title, claimed`` is named with lemma "claim"."""
+        _, found = extract(
+            "Intro line here.\n\nOfficials say the water is clean. Vera Holm, chair of the "
+            "Lindby Harbour Council, claimed the ferry would save jobs."
+        )
+        assert by_cue(found, "say").source_kind is SourceKind.GENERIC
+        claimed = by_cue(found, "claimed")
+        assert claimed.source_kind is SourceKind.NAMED
+        assert claimed.source_name == "Vera Holm"
+        assert claimed.lemma == "claim"
+
+    def test_organisation_name_after_participle(self):
+        """``figures published by the board``: a document, not the board."""
+        a = only("Intro line here.\n\nTraffic fell, according to figures published by LTEB.")
+        assert a.source_kind is SourceKind.DOCUMENT
+
+
+class TestCueShapes:
+    """Verb groups and what is not a cue."""
+
+    def test_bare_day_joins_the_cue(self):
+        """``said Tuesday``: the day after the verb belongs to the verb group."""
+        a = only("Intro line here.\n\nJon Ekberg said Tuesday that the ferry would run.")
+        assert a.cue_text == "said Tuesday"
+        assert a.content_text == "the ferry would run"
+
+    def test_medium_joins_the_cue(self):
+        """``wrote in the letter``: the medium joins the cue like ``in a statement``."""
+        a = only("Intro line here.\n\nJon Ekberg wrote in the letter that the ferry would run.")
+        assert a.cue_text == "wrote in the letter"
+
+    def test_catenative_joins_the_cue(self):
+        """``continued to complain``: the verb before "to" is part of the group."""
+        a = only("Intro line here.\n\nResidents continued to complain that the ferry was late.")
+        assert a.cue_text == "continued to complain"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The Lindby Institute, a think tank, backs the ferry.",
+            "Thanks to the ferry, trade grew.",
+            "The mayor won 270 pledged delegates.",
+        ],
+    )
+    def test_not_cues(self, text):
+        """Nouns and prepositions spelt like cues are not cues."""
+        assert extract(f"Intro line here.\n\n{text}")[1] == ()
+
+    def test_sentence_final_records_show(self):
+        """``..., port records show.``: a document source after its content."""
+        a = only("Intro line here.\n\nTraffic doubled in May, port records show.")
+        assert a.source_text == "port records"
+        assert a.content_text == "Traffic doubled in May"
+
+    def test_in_poll_released(self):
+        """``In a poll released Monday, ...``: the poll is the source."""
+        a = only(
+            "Intro line here.\n\nIn a Lindby Herald poll released Monday, most back the ferry."
+        )
+        assert a.source_kind is SourceKind.DOCUMENT
+
+
 class TestDeterminism:
     """Same input, same output."""
 

@@ -3,34 +3,48 @@
 An attribution has a **source** (the speaker: a name with its title or affiliation, a
 pronoun, "experts", an organisation, an event, a document, or nobody in an agentless
 passive), a **cue** (the reporting verb group or phrase: "said", "has called for",
-"according to", "said in a statement") and the **content** (what is attributed),
-and is **direct** when the content is a quotation.
+"according to", "said in a statement", "said Tuesday", "continued to complain") and
+the **content** (what is attributed), and is **direct** when the content is a
+quotation.
 
 The extractor works sentence by sentence with the reporting cues of
 ``data/reporting_verbs.json`` (verbs graded by stance) and the source nouns of
 ``data/source_nouns.txt``. It knows the shapes wire copy uses:
 
-* ``X, title of Org, said (that) ...`` and ``X said ...``, ``X told Reuters ...``;
-* ``..., X said.``, ``..., said X, title.`` and ``"...," X added.``;
+* ``X, title of Org, said (that) ...`` and ``X said ...``, ``X told Reuters ...``; the
+  apposition may have several parts (``X, director of Y Inc., the U.S. firm that built
+  it, said``);
+* ``..., X said.``, ``..., said X, title.`` and ``"...," X added.``; what follows such a
+  cue is an adjunct (``said at the ceremony``) or another cue (``, adding that``), not
+  the content; an attribution inside the clause before (``The board plans to ...,
+  she added.``) is part of what the trailing source reports;
 * ``according to X, ...`` and ``..., according to X.``;
 * ``She called for ...``, ``..., saying ...`` (the subject of the sentence speaks);
 * passives: ``it was reported that ...``, ``have been lauded`` (no source), ``a theme
-  echoed by experts`` (the agent speaks);
+  echoed by experts`` (the agent speaks), ``was hailed as ...`` (the "as" part continues
+  the content); ``X is expected to ...`` is a prediction about X, not a report, and is
+  not extracted (verbs marked ``raising`` in the data);
 * possessive nominal cues: ``the seminar's call for ...``; light verbs with a cue
   noun: ``expressed concern about``, ``made the case that``;
 * ``In a new poll, ...``: a document as the source;
 * headline attributions ``...: experts``;
 * quotations that run on over the following sentences of the paragraph.
 
-Pronouns (he, she, they, who) and bare surnames ("Zhu added") are resolved to the most
-recent compatible full name introduced earlier in the document ("Zhu Guijie"); a
-gender learnt from a title (Mr., Ms.) or a later pronoun in the sentence that
-introduces a name rules out incompatible antecedents. Reporting verbs inside
-quotations are the quoted speaker's words and are not extracted, nor are beliefs,
-intentions and findings inside another attribution's content ("Ann said her members
-believe ..." is one attribution, Ann's). Everything is pure Python and
-deterministic; a sentence costs about a tenth of a millisecond
-(``bench/attribution.py`` measures it).
+A capitalised name whose last word is an organisation or event noun of
+``data/source_nouns.txt`` ("Harbour Council", "Bellwater Systems Inc.", "Fishermen's
+Cooperative") or that opens with "The" is an organisation, not a person, and so are
+the dateline's place and a capitalised modifier after an article ("the Alder
+estuary"). Pronouns (he, she, they, who) and bare surnames ("Zhu added") are resolved
+to the most recent compatible full name introduced earlier in the document ("Zhu
+Guijie"); a gender learnt from a title (Mr., Ms.), a later pronoun in the sentence that
+introduces a name, or a pronoun already resolved to that name rules out incompatible
+antecedents. Reporting verbs inside quotations are the quoted speaker's words and are
+not extracted, nor are beliefs, intentions and findings inside another attribution's
+content ("Ann said her members believe ..." is one attribution, Ann's). A report with
+its own subject that opens an indirect content ("He said the cooperative had asked
+...") is extracted but does not cut that content short: an indirect content runs to
+the end of its clause. Everything is pure Python and deterministic; a sentence costs
+about a tenth of a millisecond (``bench/attribution.py`` measures it).
 
 Quality is measured on PolNeAR by ``bench/attribution.py``. Without a parser, the
 rules find subjects by punctuation, clause words and word shape, so long or unusual
@@ -127,9 +141,11 @@ class Attribution:
 
     Attributes:
         segment: Index of the segment holding the cue.
-        cue: Span of the cue: the verb group with auxiliaries, negation and adverbs
-            ("has also said", "did not deny"), a cue phrase ("according to") or a
-            nominal cue ("call for"), with a following adjunct ("in a statement").
+        cue: Span of the cue: the verb group with auxiliaries, negation, adverbs and
+            a verb before "to" ("has also said", "did not deny", "continued to
+            complain"), a cue phrase ("according to") or a nominal cue ("call for"),
+            with a following adjunct ("in a statement", "in the letter") or bare time
+            ("said Tuesday").
         cue_text: The cue's text.
         lemma: The lexicon entry that matched ("say", "call for", "according to"),
             or ``":"`` for a headline colon ("...: experts").
@@ -328,6 +344,7 @@ class ReportingLexicon:
     _adjunct_index: dict[str, list[tuple[str, ...]]] = attrs.field(init=False, eq=False, repr=False)
     _noun_words: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
     _noun_phrases: list[tuple[tuple[str, ...], str]] = attrs.field(init=False, eq=False, repr=False)
+    _name_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, list[_Form]] = {}
@@ -379,6 +396,13 @@ class ReportingLexicon:
         object.__setattr__(self, "_adjunct_index", adjunct_index)
         object.__setattr__(self, "_noun_words", noun_words)
         object.__setattr__(self, "_noun_phrases", noun_phrases)
+        heads = {
+            entry
+            for kind in ("organisation", "event")
+            for entry in self.source_nouns.get(kind, ())
+            if " " not in entry
+        }
+        object.__setattr__(self, "_name_heads", frozenset(heads))
 
     @classmethod
     def default(cls) -> ReportingLexicon:
@@ -591,17 +615,6 @@ _TITLES: Final = frozenset(
     premier sheikh""".split()
 )
 _NAME_PARTICLES: Final = frozenset("de van von bin al da del di le la du der den ibn".split())
-_ORG_WORDS: Final = frozenset(
-    """association foundation university center centre council committee commission
-    ministry department institute agency bureau party campaign house office organization
-    organisation news post times journal press network corporation company group inc
-    inc. corp corp. co co. ltd llc bank fund union federation coalition alliance
-    parliament congress senate court assembly board authority government administration
-    service services school college academy club league forum society trust program
-    programme project police army navy command nations republic states kingdom
-    federation daily herald tribune telegraph guardian reuters xinhua afp ap cnn bbc fox
-    nbc abc cbs msnbc politico breitbart""".split()
-)
 _MALE_TITLES: Final = frozenset("mr mr. sir king prince lord".split())
 _FEMALE_TITLES: Final = frozenset("mrs mrs. ms ms. miss queen princess dame lady".split())
 _TIME_WORDS: Final = frozenset(
@@ -658,6 +671,21 @@ _PLURAL_QUANTIFIERS: Final = frozenset("some many most others both all few sever
 _AFFILIATION: Final = frozenset("of at from for with by in on".split())
 _DANGLING: Final = frozenset("as and but while that or because since when after before".split())
 _REDUCED: Final = frozenset("as when if unless once though although while until".split())
+_ADJUNCT_PREPOSITIONS: Final = frozenset(
+    """at in on during after before from outside inside following while via through
+    over near upon late earlier last this""".split()
+)
+_NOT_ADJECTIVE_NEXT: Final = (
+    _DETERMINERS | _PRONOUNS | _OBJECT_PRONOUNS | _CLAUSE_WORDS | _PREPOSITIONS
+)
+_CATENATIVES: Final = frozenset(
+    """going expected continue continues continued continuing began begin begins started
+    start starts tried try tries quick likely seemed seems seem appeared appears appear
+    ready eager""".split()
+)
+_CLAUSE_BREAKS: Final = frozenset(
+    """and but or nor while whereas because although though since so yet""".split()
+)
 _PARENTHETICAL: Final = frozenset(
     """however meanwhile too though moreover also instead nonetheless nevertheless
     furthermore likewise""".split()
@@ -926,9 +954,23 @@ def _name_runs(toks: Sequence[_Tok], lo: int, hi: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _person_parts(toks: Sequence[_Tok], a: int, b: int) -> tuple[str, ...] | None:
-    """The name parts of a capitalised run if it looks like a person's name."""
+def _person_parts(
+    toks: Sequence[_Tok], a: int, b: int, heads: frozenset[str]
+) -> tuple[str, ...] | None:
+    """The name parts of a capitalised run if it looks like a person's name.
+
+    Not a person: a run with an organisation or event word (*heads*: "Harbour
+    Council", "Bellwater Systems Inc."), one that opens with "The" ("The Port Alder
+    Water"; "The Rev. ..." is a title), acronyms, months and pronouns.
+    """
     words = [t for t in toks[a:b] if t.kind == "w"]
+    if (
+        len(words) > 1
+        and words[0].low == "the"
+        and words[1].low not in _TITLES
+        and words[1].low.rstrip(".") not in _TITLES
+    ):
+        return None
     while words and (
         words[0].low.rstrip(".") in _TITLES
         or words[0].low in _TITLES
@@ -942,7 +984,7 @@ def _person_parts(toks: Sequence[_Tok], a: int, b: int) -> tuple[str, ...] | Non
     parts: list[str] = []
     for t in words:
         low = t.low.removesuffix("'s").removesuffix("'")
-        if low in _ORG_WORDS or low in {"of", "for", "and", "the", "&"}:
+        if low in heads or low in {"of", "for", "and", "the", "&"}:
             return None
         if t.text.isupper() and len(t.text) > 1 and "." not in t.text:
             return None  # acronyms and capitals-only headline words
@@ -954,7 +996,48 @@ def _person_parts(toks: Sequence[_Tok], a: int, b: int) -> tuple[str, ...] | Non
         elif text.endswith(("'", "’")):
             text = text[:-1]
         parts.append(text)
+    if len(parts) == 1 and "." in parts[0] and parts[0].isupper():
+        return None  # "U.N.", "U.S.": an abbreviation, not a surname
     return tuple(parts)
+
+
+def _acronym_end(toks: Sequence[_Tok], end: int) -> int:
+    """Past a bracketed acronym right after a name at *end*: "Water Authority (PAWA)"."""
+    if (
+        end + 2 < len(toks)
+        and toks[end].text == "("
+        and toks[end + 2].text == ")"
+        and toks[end + 1].kind == "w"
+        and toks[end + 1].text.isupper()
+    ):
+        return end + 3
+    return end
+
+
+_DAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_PARTS: Final = frozenset("morning afternoon evening night".split())
+_CUE_TIMES: Final = frozenset("today yesterday tonight recently repeatedly".split())
+
+
+def _time_end(toks: Sequence[_Tok], j: int) -> int:
+    """Past a bare time adjunct right after the cue: "said Tuesday", "wrote last week".
+
+    Wire copy puts the day straight after the verb; it belongs to the verb group.
+    "said on Tuesday" keeps its preposition out of the cue.
+    """
+    n = len(toks)
+    if j >= n or toks[j].kind != "w":
+        return j
+    low = toks[j].low
+    if low in _DAYS and _is_cap(toks[j]):
+        if j + 1 < n and toks[j + 1].low in _DAY_PARTS:
+            return j + 2
+        return j + 1
+    if low in _CUE_TIMES:
+        return j + 1
+    if low in {"last", "this"} and j + 1 < n and toks[j + 1].low in _TIME_NOUNS:
+        return j + 2
+    return j
 
 
 def _clause_follows(tok: _Tok | None) -> bool:
@@ -1078,6 +1161,9 @@ class _Extractor:
         self.people = _People()
         self.results: list[Attribution] = []
         self.body = True
+        self.heads = lexicon._name_heads  # noqa: SLF001 - our own lexicon
+        place = doc.dateline.place if doc.dateline is not None else ""
+        self.places = frozenset(" ".join(p.casefold().split()) for p in place.split(","))
 
     # -- driving --
 
@@ -1123,19 +1209,41 @@ class _Extractor:
 
     def _register_people(self, toks: list[_Tok]) -> None:
         people = self.people
-        for a, b in _name_runs(toks, 0, len(toks)):
+        heads = self.heads
+        n = len(toks)
+        for a, b in _name_runs(toks, 0, n):
             first = toks[a]
             # Skip a sentence-opening function word ("The", "In") and titles.
-            parts = _person_parts(toks, a, b)
+            parts = _person_parts(toks, a, b, heads)
             if parts is None or (a == 0 and first.low in _CLAUSE_WORDS):
                 continue
+            if " ".join(parts).casefold() in self.places:
+                continue  # the dateline's place: "Port Alder"
+            if self._group_possessive(toks, b):
+                continue  # "Alder Bay Fishermen's Cooperative"
             if len(parts) == 1:
+                if a > 0 and toks[a - 1].low in _ARTICLES:
+                    continue  # a modifier, not a person: "the Alder estuary"
                 person = people.by_surname(parts[0], first.start + 1)
                 if person is not None:
                     bisect.insort(person.mentions, first.start)
                 continue
             gender = _title_gender(toks, a) or _gender_after(toks, b)
             people.add(" ".join(parts), parts, first.start, gender)
+
+    def _group_possessive(self, toks: list[_Tok], b: int) -> bool:
+        """Whether the run ending at *b* is a group's possessive in an organisation's name.
+
+        "Fishermen's Cooperative", "Farmers' Union": a plural possessive before a
+        capitalised name whose head is an organisation word.
+        """
+        last = toks[b - 1]
+        if b >= len(toks) or not _is_cap(toks[b]) or not _possessive(last):
+            return False
+        if not last.low.endswith(("s'", "men's", "ren's", "ple's")):
+            return False
+        runs = _name_runs(toks, b, min(len(toks), b + 6))
+        return bool(runs) and runs[0][0] == b and toks[runs[0][1] - 1].low in self.heads
 
     # -- one segment --
 
@@ -1243,6 +1351,18 @@ class _Extractor:
             )
         ):
             return None  # a noun or adjective: "the claims", "his warning", "the reported"
+        if (
+            names & {"past", "pp"}
+            and not names & {"base", "s"}
+            and prev is not None
+            and prev.kind == "w"
+            and (prev.text[:1].isdigit() or prev.low in {"in", "of", "with", "among"})
+            and nxt is not None
+            and nxt.kind == "w"
+            and not _is_cap(nxt)
+            and nxt.low not in _NOT_ADJECTIVE_NEXT
+        ):
+            return None  # an adjective: "270 pledged delegates", "in reported cases"
         start = self._group_start(toks, i)
         grouped = start < i
         if (
@@ -1260,12 +1380,17 @@ class _Extractor:
             and names & {"base", "s"}
             and not names & {"past", "ing"}
             and not (grouped or self._verb_context(toks, i, end))
+            and not ((nxt is None or nxt.kind == "p") and self._trails_content(toks, start))
         ):
-            return None
+            return None  # "the show", but '"...," Viguerie notes.' and ", records show."
         if spec.get("clause_only") and nxt is not None and nxt.kind == "w" and nxt.low != "that":
             inverted = prev is None or prev.kind != "w"
-            if not (inverted and _is_cap(nxt)) and nxt.low not in _PRONOUNS:
-                return None
+            if (
+                not (inverted and _is_cap(nxt))
+                and nxt.low not in _PRONOUNS
+                and not self._trails_content(toks, start)
+            ):
+                return None  # "added to the list", but '"Really," she added when ...'
         if (
             form.lemma == "call"
             and "past" in names
@@ -1282,6 +1407,14 @@ class _Extractor:
         passive = "pp" in names and any(
             toks[k].low in _BE for k in range(start, i) if toks[k].kind == "w"
         )
+        if (
+            spec.get("raising")
+            and "pp" in names
+            and nxt is not None
+            and nxt.low == "to"
+            and (passive or (not grouped and prev is not None and prev.text == ","))
+        ):
+            return None  # "Bellwater is expected to hand over ...": a prediction about it
         if "pp" in names and not grouped and nxt is not None and nxt.low == "by":
             passive = True  # "a key theme echoed by experts"
         if "pp" in names and not grouped and prev is not None and prev.low in _REDUCED:
@@ -1289,7 +1422,7 @@ class _Extractor:
         adjunct_end = self._adjunct_end(toks, end)
         if adjunct_end == end and not passive:
             adjunct_end = self._preposition_end(toks, end, form.lemma)
-        return _Cue(start, i, adjunct_end, form, passive=passive)
+        return _Cue(start, i, _time_end(toks, adjunct_end), form, passive=passive)
 
     def _light(self, toks: list[_Tok], i: int, end: int, form: _Form) -> _Cue | None:
         """A light verb with a cue noun: "expressed concern about", "made the case that"."""
@@ -1389,8 +1522,8 @@ class _Extractor:
             ) and not _is_cap(t):
                 k -= 1
                 continue
-            if low == "to" and k - 2 >= 0 and toks[k - 2].low in {"going", "expected"}:
-                k -= 1
+            if low == "to" and k - 2 >= 0 and toks[k - 2].low in _CATENATIVES:
+                k -= 2  # "is expected to say", "continued to complain", "was quick to note"
                 continue
             break
         return k
@@ -1401,7 +1534,49 @@ class _Extractor:
             stop = end + 1 + len(rest)
             if stop <= len(toks) and all(toks[end + 1 + k].low == w for k, w in enumerate(rest)):
                 return stop
-        return end
+        return self._setting_end(toks, end)
+
+    def _setting_end(self, toks: list[_Tok], end: int) -> int:
+        """Past "in the letter", "in a recent interview": the medium of the words.
+
+        A preposition, a determiner and at most three more words ending in a speech
+        or document noun join the cue, like the listed adjuncts; the setting ("at a
+        rally", "during the debate") stays out.
+        """
+        n = len(toks)
+        if end + 2 >= n or toks[end].low not in {"in", "at", "during"}:
+            return end
+        if toks[end + 1].low not in _ARTICLES:
+            return end
+        stop = end
+        for k in range(end + 2, min(n, end + 6)):
+            t = toks[k]
+            if t.kind != "w" or t.low in _CLAUSE_WORDS or t.low in _PREPOSITIONS:
+                break
+            if t.low in _SPEECH_NOUNS or self.lexicon.source_noun_kind([t.low]) == "document":
+                stop = k + 1  # the last such noun is the head: "in a video statement"
+        return stop
+
+    def _trails_content(self, toks: list[_Tok], k: int) -> bool:
+        """Whether the cue at *k* follows a short source set off from what precedes it.
+
+        '"Really," she added ...' and '..., campaign records show.': a comma, dash or
+        closing quotation mark, then a pronoun, a name or a phrase headed by a source
+        noun (at most six words), then the cue; the content is what comes before.
+        """
+        a = _np_left(toks, k, 0, limit=6)
+        if a >= k or a == 0:
+            return False
+        before = toks[a - 1]
+        if not (before.kind == "q" or before.text in {",", "—", "–"}):
+            return False
+        words = [t for t in toks[a:k] if t.kind == "w"]
+        if len(words) == 1 and words[0].low in _SUBJECT_PRONOUNS:
+            return True
+        if self.lexicon.source_noun_kind([t.low for t in words]) is not None:
+            return True
+        start = a + 1 if toks[a].low in _ARTICLES else a
+        return start < k and all(_is_cap(t) for t in toks[start:k])
 
     # -- sources and contents --
 
@@ -1443,14 +1618,80 @@ class _Extractor:
             n,
             receiver=self._takes_receiver(form) and cue.end == cue.head + 1 + len(form.rest),
         )
-        before_content = self._before_content(toks, lo, source[0] if source else cue.start)
+        at = source[0] if source else cue.start
+        before_content = self._before_content(toks, self._outer_lo(toks, found, lo, at), at)
         if mode == "left" and source is not None and before_content is not None:
             # "..., X said." or '"The race," he said, "is tight."'
             if after is None:
                 return _Found(cue, source, mode, before_content, ())
             if self._sandwiched(toks, source[0], cue.end):
                 return _Found(cue, source, mode, before_content, (after,))
+            if (
+                self._quoted(before_content)
+                or self._participle_next(toks, cue.end)
+                or self._adjunct_only(toks, cue.end, n)
+            ):
+                # '"We are ready," X said at the opening.' or '..., X said, adding ...':
+                # what follows the cue is an adjunct or another cue, not the content.
+                return _Found(cue, source, mode, before_content, ())
         return _Found(cue, source, mode, after, ())
+
+    def _outer_lo(self, toks: list[_Tok], found: list[_Found], lo: int, k: int) -> int:
+        """Where a content before the source at *k* may start.
+
+        Normally after the previous cue; but "The authority plans to ..., she added."
+        and "Bellwater is expected to ..., Lindqvist said.": an attribution whose
+        content runs up to this source is part of what this one reports.
+        """
+        if not found or k <= lo:
+            return lo
+        prev = found[-1]
+        if prev.content is None or prev.source_mode not in {"left", "elided", "agentless"}:
+            return lo
+        s, e = prev.content
+        if not (s < toks[k].start <= e) or toks[k - 1].text != ",":
+            return lo
+        start = prev.cue.start
+        if prev.source is not None and prev.source[0] < start:
+            start = prev.source[0]
+        if any(t.kind == "q" or t.text in {";", ":"} for t in toks[start:k]):
+            return lo
+        return start
+
+    def _quoted(self, content: tuple[int, int]) -> bool:
+        """Whether a content before the source ends with a closing quotation mark."""
+        s, e = content
+        region = self.quotes.region(e - 1)
+        return region is not None and region[1] == e and region[0] >= s
+
+    @staticmethod
+    def _adjunct_only(toks: list[_Tok], j: int, n: int) -> bool:
+        """Whether all that follows the cue is a prepositional adjunct.
+
+        "... said at the opening ceremony.", "... said during a visit on Tuesday.".
+        """
+        if j >= n or toks[j].kind != "w" or toks[j].low not in _ADJUNCT_PREPOSITIONS:
+            return False
+        end = n
+        while end > j and toks[end - 1].kind == "p" and toks[end - 1].text in ".!?…":
+            end -= 1
+        if end - j > 12:
+            return False
+        return all(
+            (t.kind == "w" or t.text in {"-", "'", "’", "&"})
+            and t.low not in {"that", "whether", "if"}
+            for t in toks[j:end]
+        )
+
+    def _participle_next(self, toks: list[_Tok], j: int) -> bool:
+        """Whether ", adding ..." follows the cue: another cue of the same source."""
+        return (
+            j + 1 < len(toks)
+            and toks[j].text == ","
+            and toks[j + 1].kind == "w"
+            and toks[j + 1].low.endswith("ing")
+            and toks[j + 1].low in self.lexicon._index  # noqa: SLF001 - our own index
+        )
 
     def _takes_receiver(self, form: _Form) -> bool:
         return bool(self.lexicon.verbs.get(form.lemma, {}).get("receiver"))
@@ -1497,6 +1738,11 @@ class _Extractor:
         words = [x for x in toks[j:k] if x.kind == "w"]
         if len(words) > 1 and words[0].low in {"he", "she", "they"}:
             return None  # "said he would ...": a clause, not a speaker
+        for x in toks[j:k]:
+            if x.text == "," or x.low in _RELATIVES:
+                break
+            if x.low in _AUX or x.low in _NEGATIVE_AUX:
+                return None  # "said the discharge ... was diluted": a clause, not a speaker
         return (j, k)
 
     def _left_source(
@@ -1524,31 +1770,53 @@ class _Extractor:
         return self._elided(toks, found, lo)
 
     def _appositive(self, toks: list[_Tok], comma: int, lo: int) -> tuple[int, int] | None:
-        """``X, title of Org,`` ending with the comma at *comma*: the source range."""
+        """``X, title of Org,`` ending with the comma at *comma*: the source range.
+
+        The apposition may have several parts ("Priya Lindqvist, regional director of
+        Bellwater Systems Inc., the U.S. firm that built the plant, said"): a person's
+        name before an earlier comma (at most two more) wins over the phrase before
+        the nearest one; failing both, a source noun before an earlier comma.
+        """
         c = comma - 1
-        while c > lo and toks[c].text != ",":
-            if toks[c].kind == "q" or toks[c].text in {";", ":", "(", ")"}:
-                return None
+        nearest: tuple[int, int] | None = None
+        for level in range(3):
+            while c > lo and toks[c].text != ",":
+                if toks[c].kind == "q" or toks[c].text in {";", ":", "(", ")"}:
+                    return nearest
+                c -= 1
+            if c <= lo or toks[c].text != ",":
+                return nearest
+            inner = [t for t in toks[c + 1 : comma] if t.kind == "w"]
+            if not inner or len(inner) > 30:
+                return nearest
+            a = _np_left(toks, c, lo)
+            if a < c:
+                if level == 0 and len(inner) == 1 and inner[0].low in _PARENTHETICAL:
+                    return (a, c)
+                if self._is_name(toks, a, c):
+                    return (a, comma)
+                head = toks[a]
+                noun_kind = self.lexicon.source_noun_kind([t.low for t in toks[a:c]])
+                if level == 0 and (
+                    _is_cap(head)
+                    or head.low in _DETERMINERS
+                    or head.low in _PRONOUNS
+                    or noun_kind is not None
+                ):
+                    nearest = (a, comma)
+                elif nearest is None and noun_kind is not None:
+                    return (a, comma)
             c -= 1
-        if c <= lo or toks[c].text != ",":
-            return None
-        inner = [t for t in toks[c + 1 : comma] if t.kind == "w"]
-        if not inner or len(inner) > 30:
-            return None
-        a = _np_left(toks, c, lo)
-        if a >= c:
-            return None
-        if len(inner) == 1 and inner[0].low in _PARENTHETICAL:
-            return (a, c)
-        head = toks[a]
-        if not (
-            _is_cap(head)
-            or head.low in _DETERMINERS
-            or head.low in _PRONOUNS
-            or self.lexicon.source_noun_kind([t.low for t in toks[a:c]]) is not None
-        ):
-            return None
-        return (a, comma)
+        return nearest
+
+    def _is_name(self, toks: list[_Tok], a: int, b: int) -> bool:
+        """Whether ``toks[a:b]`` is exactly a person's name ("Dr. Helen Achterberg")."""
+        runs = _name_runs(toks, a, b)
+        return (
+            len(runs) == 1
+            and runs[0] == (a, b)
+            and _person_parts(toks, a, b, self.heads) is not None
+        )
 
     def _elided(
         self, toks: list[_Tok], found: list[_Found], lo: int
@@ -1573,24 +1841,37 @@ class _Extractor:
         first = toks[i]
         if first.low in _PRONOUNS:
             return (i, i + 1), "elided"
+        name_end = None
+        if first.low in _ARTICLES and i + 1 < n and _is_cap(toks[i + 1]):
+            # "The Port Alder Water Authority (PAWA) opened ..., saying": a name.
+            runs = _name_runs(toks, i + 1, min(n, i + 13))
+            if runs and runs[0][0] == i + 1:
+                name_end = _acronym_end(toks, runs[0][1])
         if first.low in _DETERMINERS:
             # "Their advocacy work extends ..., emphasizing": the determiner and up to
-            # three words before a preposition or verb.
-            end = _np_right(toks, i, n, limit=4)
+            # three words (after a name: "A U.N. safety report") before a preposition
+            # or verb.
+            extra = name_end - i - 1 if name_end is not None else 0
+            end = _np_right(toks, i, n, limit=4 + extra)
             for j in range(i + 1, end):
                 low = toks[j].low
                 if (low in _AFFILIATION and low != "of") or (
-                    j >= i + 2 and low.endswith("s") and not low.endswith("ss")
+                    j >= i + 2 + extra and low.endswith("s") and not low.endswith("ss")
                 ):
                     end = j  # "Their advocacy work | extends"
                     break
+            if name_end is not None and (
+                end <= name_end
+                or self.lexicon.source_noun_kind([t.low for t in toks[name_end:end]]) is None
+            ):
+                end = name_end  # the name is the subject, not a modifier
             return (i, end), "elided"
         if _is_cap(first):
             end = _np_right(toks, i, n, limit=8)
             runs = _name_runs(toks, i, end)
             if runs and runs[0][0] == i:
                 end = runs[0][1]
-            return (i, end), "elided"
+            return (i, _acronym_end(toks, end)), "elided"
         return None, "agentless"
 
     def _passive(self, toks: list[_Tok], cue: _Cue, lo: int) -> _Found:
@@ -1615,10 +1896,38 @@ class _Extractor:
             subject_start = _np_left(toks, cue.start, lo)
             if subject_start < cue.start and toks[subject_start].low not in {"it", "this"}:
                 content = (toks[subject_start].start, toks[cue.start - 1].end)
+        more: tuple[tuple[int, int], ...] = ()
         if content is None:
             content = self._after_content(toks, after, n)
+        elif not reduced:
+            complement = self._as_complement(toks, after, n)
+            if complement is not None:
+                more = (complement,)  # "The opening was hailed ... as the end of ..."
         mode = "by" if source else "agentless"
-        return _Found(cue, source, mode, content, ())
+        return _Found(cue, source, mode, content, more)
+
+    @staticmethod
+    def _as_complement(toks: list[_Tok], j: int, n: int) -> tuple[int, int] | None:
+        """The "as ..." complement of a passive cue: what the subject was called.
+
+        "The opening was hailed across the city as the end of years of uncertainty":
+        "as" within a few words of the cue, nothing but words before it.
+        """
+        k = j
+        while k < n and k - j < 6 and toks[k].kind == "w" and toks[k].low != "as":
+            if toks[k].low in _CLAUSE_WORDS:
+                return None
+            k += 1
+        if k >= n or toks[k].low != "as" or k + 1 >= n:
+            return None
+        end = k + 1
+        while end < n and toks[end].text != ";" and toks[end].kind != "q":
+            end += 1
+        while end > k + 1 and toks[end - 1].kind == "p" and toks[end - 1].text in ".,;:!?…":
+            end -= 1
+        if end <= k + 1:
+            return None
+        return (toks[k].start, toks[end - 1].end)
 
     def _event_adjunct(self, toks: list[_Tok], j: int, n: int) -> tuple[int, int] | None:
         """The event of an agentless passive: "as discussed during the seminar"."""
@@ -1658,10 +1967,14 @@ class _Extractor:
         """``In the new poll, ...`` / ``In his remarks, ...``: a document as the source."""
         if len(toks) < 4 or toks[0].low != "in" or self.quotes.inside(toks[0].start):
             return None
-        comma = next((k for k, t in enumerate(toks[:12]) if t.text == ","), None)
+        comma = next((k for k, t in enumerate(toks[:16]) if t.text == ","), None)
         if comma is None or comma < 2:
             return None
-        words = [t.low for t in toks[1:comma] if t.kind == "w"]
+        # The noun phrase ends before a participle or a time: "In a poll released
+        # Monday, ...", "In a Register poll last month, ...".
+        end = _np_right(toks, 1, comma, limit=15)
+        end = next((k for k in range(2, end) if toks[k].low in {"last", "this"}), end)
+        words = [t.low for t in toks[1:end] if t.kind == "w"]
         head = _head_word(words)
         if head is None or head in _QUANTITY_HEADS:
             return None
@@ -1689,7 +2002,7 @@ class _Extractor:
         if not tail or len(tail) > 4 or any(self.quotes.inside(t.start) for t in tail):
             return None
         kind = self.lexicon.source_noun_kind([t.low for t in tail])
-        parts = _person_parts(toks, colon + 1, len(toks))
+        parts = _person_parts(toks, colon + 1, len(toks), self.heads)
         if kind is None and not (parts and all(_is_cap(t) for t in tail)):
             return None
         end = len(toks)
@@ -1786,7 +2099,7 @@ class _Extractor:
                 if nxt.source is not None and nxt.source[0] > f.cue.end:
                     first = min(first, toks[nxt.source[0]].start)
                 s, e = f.content
-                if s < first < e:
+                if s < first < e and not self._embedded(f, nxt, s, first):
                     cut = first
                     while cut > s and (self.text[cut - 1].isspace() or self.text[cut - 1] in ",;:"):
                         cut -= 1
@@ -1805,6 +2118,21 @@ class _Extractor:
                         f = f._replace(content=None)  # noqa: PLW2901
             out.append(f)
         return out
+
+    def _embedded(self, f: _Found, nxt: _Found, s: int, first: int) -> bool:
+        """Whether the next attribution, starting at *first*, is part of *f*'s content.
+
+        "He said the cooperative had asked the builder to ...": the content of an
+        indirect report runs to the end of its clause, so an attribution with its own
+        subject that opens it (no comma, dash or conjunction before) belongs to it and
+        does not cut it. "..., saying ..." (the same speaker again) does cut it.
+        """
+        if f.source_mode in {"right", "after", "colon"} or nxt.source_mode == "elided":
+            return False
+        gap = self.text[s:first]
+        if any(ch in gap for ch in ',;:—–()"“”'):
+            return False
+        return not any(w.casefold() in _CLAUSE_BREAKS for w in gap.split())
 
     # -- building --
 
@@ -1884,6 +2212,11 @@ class _Extractor:
                 core_end = k
                 break
         lows = [t.low for t in toks[a:head_end] if t.kind == "w"]
+        participle = next(
+            (k for k, w in enumerate(lows) if k > 0 and w.endswith("ed") and len(w) > 4), None
+        )
+        if participle is not None:
+            lows = lows[:participle]  # "figures published by PAWA": a document
         noun_kind = self.lexicon.source_noun_kind(lows)
         phrase = " ".join(self.text[toks[a].start : toks[head_end - 1].end].split())
         if phrase.endswith(("'s", "’s")):
@@ -1909,10 +2242,10 @@ class _Extractor:
         for ra, rb in reversed(runs):
             if ra > a and (toks[ra - 1].low in _AFFILIATION or toks[ra - 1].low in _DETERMINERS):
                 continue  # an affiliation ("of Amity Foundation"), or "the Geneva event"
-            parts = _person_parts(toks, ra, rb)
+            parts = _person_parts(toks, ra, rb, self.heads)
             if parts is None:
                 continue
-            if rb - ra == 1 and rb < b and toks[rb].kind == "w" and not _is_cap(toks[rb]):
+            if len(parts) == 1 and rb < b and toks[rb].kind == "w" and not _is_cap(toks[rb]):
                 continue  # a capitalised modifier: "Local shop owners", "Clinton aides"
             if len(parts) == 1:
                 low = parts[0].casefold()
@@ -1958,12 +2291,14 @@ class _Extractor:
                     start = runs[-1][0]
             kind, name = self._classify(toks, start, k + 1, toks[start].start)
             return name if kind is not SourceKind.PRONOUN else None
-        if low in {"he", "his", "him"}:
-            person = self.people.recent(pos, "m")
-            return person.name if person else None
-        if low in {"she", "her"}:
-            person = self.people.recent(pos, "f")
-            return person.name if person else None
+        if low in _MALE or low in _FEMALE:
+            gender = "m" if low in _MALE else "f"
+            person = self.people.recent(pos, gender)
+            if person is None:
+                return None
+            if person.gender is None:
+                person.gender = gender  # "She said ...": what we learn holds later
+            return person.name
         if low in {"they", "their"}:
             for prior in reversed(self.results):
                 if prior.source_kind in {
