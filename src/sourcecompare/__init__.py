@@ -19,6 +19,14 @@ from sourcecompare._align import (
     WordLink,
     align,
 )
+from sourcecompare._attribution import (
+    MODES,
+    STANCES,
+    Attribution,
+    ReportingLexicon,
+    SourceKind,
+    extract_attributions,
+)
 from sourcecompare._documents import (
     DEFAULT_MAX_CHARS,
     Document,
@@ -62,12 +70,15 @@ from sourcecompare.exceptions import (
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_CHARS",
+    "MODES",
+    "STANCES",
     "Agency",
     "AgencyCredit",
     "AgencyList",
     "AlignOptions",
     "Alignment",
     "AlignmentLabel",
+    "Attribution",
     "BinaryInputError",
     "Byline",
     "Dateline",
@@ -88,12 +99,14 @@ __all__ = [
     "MissingDependencyError",
     "Paragraph",
     "ParagraphKind",
+    "ReportingLexicon",
     "RuleSegmenter",
     "Segment",
     "SegmentAlignment",
     "SegmentKind",
     "Severity",
     "SourceCompareError",
+    "SourceKind",
     "SourceMatch",
     "Span",
     "TermStats",
@@ -107,6 +120,7 @@ __all__ = [
     "decode_bytes",
     "default_detectors",
     "detect",
+    "extract_attributions",
     "parse_date",
     "tokenize",
 ]

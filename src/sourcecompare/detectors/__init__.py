@@ -9,7 +9,18 @@ built-in set. Write your own and pass ``detectors=[*default_detectors(), Mine()]
 from __future__ import annotations
 
 from sourcecompare.detectors._base import DetectionContext, default_detectors, detect
-from sourcecompare.detectors.attribution import CreditRemoved, DatelineRemoved
+from sourcecompare.detectors.attribution import (
+    CreditRemoved,
+    CueChanged,
+    DatelineRemoved,
+    Fabricated,
+    ParaphraseQuoted,
+    QuoteAltered,
+    SpeakerAmplified,
+    SpeakerChanged,
+    SpeakerDropped,
+    SpeakerGeneralised,
+)
 from sourcecompare.detectors.framing import (
     AddedHeading,
     CertaintyShift,
@@ -29,14 +40,22 @@ __all__ = [
     "AddedHeading",
     "CertaintyShift",
     "CreditRemoved",
+    "CueChanged",
     "DatelineRemoved",
     "DetectionContext",
     "Embellishment",
     "EvaluativeLanguage",
+    "Fabricated",
     "OmittedEntity",
     "OmittedFigure",
     "OmittedQuote",
     "OmittedSentence",
+    "ParaphraseQuoted",
+    "QuoteAltered",
+    "SpeakerAmplified",
+    "SpeakerChanged",
+    "SpeakerDropped",
+    "SpeakerGeneralised",
     "Speculation",
     "UnsupportedSentence",
     "default_detectors",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from sourcecompare._attribution import Attribution, ReportingLexicon, extract_attributions
 from sourcecompare._findings import Finding
 from sourcecompare._furniture import AgencyList
 from sourcecompare._lexicons import Lexicons
@@ -14,10 +15,12 @@ from sourcecompare.exceptions import InvalidOptionError
 
 if TYPE_CHECKING:
     from sourcecompare._align import Alignment
-    from sourcecompare._documents import Document
+    from sourcecompare._documents import Document, Segment
     from sourcecompare.typing import Detector
 
 __all__ = ["DetectionContext", "default_detectors", "detect"]
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen
@@ -28,6 +31,7 @@ class DetectionContext:
         alignment: The alignment of the derivative with its wire report(s).
         lexicons: The word lists in force.
         agencies: The agencies recognised in credits.
+        reporting: The reporting cues and source nouns attribution extraction uses.
 
     .. versionadded:: 0.1
     """
@@ -35,6 +39,37 @@ class DetectionContext:
     alignment: Alignment
     lexicons: Lexicons = attrs.field(factory=Lexicons.default)
     agencies: AgencyList = attrs.field(factory=AgencyList.default)
+    reporting: ReportingLexicon = attrs.field(factory=ReportingLexicon.default)
+    _memo: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _found: dict[tuple[str, int], list[tuple[int, int]]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """The value of ``compute()``, computed once per context under *key*.
+
+        Detectors share work through it: the attribution detectors extract
+        attributions once for all of them.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value: _T = self._memo[key]
+        return value
+
+    def find(self, category: str, segment: Segment) -> list[tuple[int, int]]:
+        """:meth:`Lexicons.find` on a segment's tokens, computed once per segment."""
+        key = (category, id(segment))
+        found: list[tuple[int, int]] | None = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self.lexicons.find(category, segment.tokens)
+        return found
+
+    def attributions(self, wire: int | None = None) -> tuple[Attribution, ...]:
+        """The attributions of wire number *wire*, or of the derivative when ``None``."""
+        doc = self.derivative if wire is None else self.wires[wire]
+        return self.memo(
+            f"attributions:{wire}", lambda: extract_attributions(doc, lexicon=self.reporting)
+        )
 
     @property
     def wires(self) -> tuple[Document, ...]:
@@ -65,6 +100,14 @@ def default_detectors() -> tuple[Detector, ...]:
         omission.OmittedEntity(),
         omission.OmittedFigure(),
         omission.OmittedQuote(),
+        attribution.SpeakerDropped(),
+        attribution.SpeakerGeneralised(),
+        attribution.SpeakerAmplified(),
+        attribution.SpeakerChanged(),
+        attribution.CueChanged(),
+        attribution.QuoteAltered(),
+        attribution.ParaphraseQuoted(),
+        attribution.Fabricated(),
         attribution.CreditRemoved(),
         attribution.DatelineRemoved(),
     )
@@ -97,6 +140,7 @@ def detect(
     detectors: Sequence[Detector] | None = None,
     lexicons: Lexicons | None = None,
     agencies: AgencyList | None = None,
+    reporting: ReportingLexicon | None = None,
 ) -> tuple[Finding, ...]:
     """Run *detectors* (default: all built-in ones) on an alignment.
 
@@ -109,7 +153,10 @@ def detect(
     .. versionadded:: 0.1
     """
     context = DetectionContext(
-        alignment, lexicons or Lexicons.default(), agencies or AgencyList.default()
+        alignment,
+        lexicons or Lexicons.default(),
+        agencies or AgencyList.default(),
+        reporting or ReportingLexicon.default(),
     )
     found: dict[Finding, None] = {}
     for detector in detectors if detectors is not None else default_detectors():

@@ -130,7 +130,7 @@ def _flagged_ranges(
     """Token ranges the lexicon detectors report in *segment* (so embellishment skips them)."""
     ranges = []
     for category in ("evaluative", "intensifiers", "speculation"):
-        for first, last in context.lexicons.find(category, segment.tokens):
+        for first, last in context.find(category, segment):
             if not in_wire(segment.tokens[first:last], aligned):
                 ranges.append((first, last))
     return ranges
@@ -209,7 +209,7 @@ class EvaluativeLanguage:
                 ("evaluative", Severity.MEDIUM),
                 ("intensifiers", Severity.LOW),
             ):
-                for token_range in context.lexicons.find(category, segment.tokens):
+                for token_range in context.find(category, segment):
                     words = segment.tokens[token_range[0] : token_range[1]]
                     inside = set(range(*token_range))
                     if in_wire(words, aligned) or inside & judged:
@@ -248,7 +248,7 @@ class Speculation:
         for entry in alignment.segments:
             segment = alignment.derivative_segment(entry)
             aligned = wire_segments(alignment, entry)
-            for token_range in context.lexicons.find("speculation", segment.tokens):
+            for token_range in context.find("speculation", segment):
                 words = segment.tokens[token_range[0] : token_range[1]]
                 if in_wire(words, aligned):
                     continue
@@ -290,12 +290,11 @@ class CertaintyShift:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield certainty shifts between each supported sentence and its sources."""
         alignment = context.alignment
-        lexicons = context.lexicons
         for entry in alignment.segments:
             segment = alignment.derivative_segment(entry)
             if not entry.label.supported or not entry.sources:
                 continue
-            derivative_hedges = lexicons.find("hedges", segment.tokens)
+            derivative_hedges = context.find("hedges", segment)
             kept: dict[tuple[int, int], set[int]] = {}
             for link in entry.links:
                 kept.setdefault((link.wire, link.wire_segment), set()).update(
@@ -303,7 +302,7 @@ class CertaintyShift:
                 )
             for source in entry.sources:
                 wire_segment = alignment.wire_segment(source)
-                wire_hedges = lexicons.find("hedges", wire_segment.tokens)
+                wire_hedges = context.find("hedges", wire_segment)
                 indices = kept.get((source.wire, source.segment), set())
                 if wire_hedges and not derivative_hedges:
                     for hedge in wire_hedges:
@@ -329,8 +328,7 @@ class CertaintyShift:
                         )
                         break
                 elif derivative_hedges and not any(
-                    lexicons.find("hedges", alignment.wire_segment(other).tokens)
-                    for other in entry.sources
+                    context.find("hedges", alignment.wire_segment(other)) for other in entry.sources
                 ):
                     for hedge in derivative_hedges:
                         scope = _scope(segment, hedge)

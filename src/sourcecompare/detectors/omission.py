@@ -259,7 +259,10 @@ class OmittedEntity:
         equivalents = alignment.options.equivalents.with_definitions(
             [*alignment.wires, alignment.derivative]
         )
-        derivative = _derivative_keys(alignment.derivative, equivalents)
+        derivative = context.memo(
+            "omission:derivative_keys",
+            lambda: _derivative_keys(alignment.derivative, equivalents),
+        )
         surnames = {
             equivalents.key(t)
             for s in alignment.derivative.segments
@@ -378,7 +381,10 @@ class OmittedFigure:
         """Yield one finding per omitted figure or date, with every wire mention."""
         alignment = context.alignment
         equivalents = alignment.options.equivalents
-        derivative = _derivative_keys(alignment.derivative, equivalents)
+        derivative = context.memo(
+            "omission:derivative_keys",
+            lambda: _derivative_keys(alignment.derivative, equivalents),
+        )
         for wire_index, wire in enumerate(alignment.wires):
             mentions = _figures(wire, equivalents)
             reported: dict[frozenset[str], list[_Mention]] = {}
@@ -423,7 +429,10 @@ class OmittedQuote:
         """Yield one medium-severity finding per dropped direct quote."""
         alignment = context.alignment
         equivalents = alignment.options.equivalents
-        derivative = _derivative_keys(alignment.derivative, equivalents)
+        derivative = context.memo(
+            "omission:derivative_keys",
+            lambda: _derivative_keys(alignment.derivative, equivalents),
+        )
         for wire_index, wire in enumerate(alignment.wires):
             for segment in wire.sentences:
                 for match in _QUOTE_RE.finditer(segment.text):
