@@ -3,12 +3,20 @@
 * Fenced blocks tagged ``python`` run in order, one shared namespace per file, with the
   working directory at the repository root. A failure names the file and the line of
   the block, and the traceback points at the Markdown line that failed.
+* Fenced blocks tagged ``pycon`` are interactive sessions, run in the same namespace and
+  order as the file's ``python`` blocks. A statement starts at a ``>>> `` line and goes
+  on over the ``... `` lines right after it; the lines after that, up to the next
+  ``>>>``, are what it must print (``print`` output, and the ``repr`` of a bare
+  expression, as in the interpreter), matched as for console blocks below. No lines
+  means it must print nothing. Output cannot begin with a line starting ``...``.
 * Fenced blocks tagged ``console`` run each ``$ sourcecompare ...`` line through
   :func:`sourcecompare.cli.main`. The exit status must be 0, or the ``N`` of a
   ``# exit: N`` comment on the line above the command. Lines after a command, up to the
   next command, are its expected output (standard output, then standard error) and must
   match exactly, except that ``...`` inside a line matches any text and a line that is
-  only ``...`` matches any number of lines.
+  only ``...`` matches any number of lines. Trailing white space is ignored.
+* Running this file as a script rewrites the documented output of console and pycon
+  blocks that no longer matches (``python tests/test_docs.py``).
 * Other blocks (``sh``, ``text``, ``json`` ...) are not run.
 * Relative links between the Markdown files must point at files and headings that exist.
 * docs/reference/cli.md shows the ``--help`` of every command, and docs/reference/api.md
@@ -17,7 +25,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import io
 import re
 import shlex
 from pathlib import Path
@@ -50,6 +60,15 @@ class Command(NamedTuple):
     line: int
     argv: list[str]
     exit_code: int
+    expected: list[str]
+
+
+class Statement(NamedTuple):
+    """One ``>>>`` statement of a pycon block, with the output it should print."""
+
+    line: int  # 1-based line number of its ``>>>`` line
+    last: int  # 1-based line number of its last line of code
+    source: str
     expected: list[str]
 
 
@@ -113,6 +132,65 @@ def _commands(block: Block) -> list[Command]:
     return commands
 
 
+def _statements(block: Block) -> list[Statement]:
+    """Split a pycon block into its ``>>>`` statements."""
+    statements: list[Statement] = []
+    in_code = False
+    for offset, raw in enumerate(block.code.splitlines()):
+        line = raw.rstrip()
+        number = block.line + offset
+        if line == ">>>" or line.startswith(">>> "):
+            statements.append(Statement(number, number, line[4:] + "\n", []))
+            in_code = True
+        elif in_code and (line == "..." or line.startswith("... ")):
+            previous = statements[-1]
+            statements[-1] = previous._replace(
+                last=number, source=previous.source + line[4:] + "\n"
+            )
+        elif statements:
+            statements[-1].expected.append(line)
+            in_code = False
+    return statements
+
+
+def _run_statement(statement: Statement, name: str, namespace: dict[str, object]) -> str:
+    """Run one pycon statement as the interpreter would; return what it printed."""
+    # Pad with blank lines so that tracebacks show the Markdown file's line numbers.
+    code = compile("\n" * (statement.line - 1) + statement.source, name, "single")
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(code, namespace)  # noqa: S102 - running our own documentation is the point
+    except Exception as exc:
+        msg = f"{name}: the pycon statement at line {statement.line} failed: {exc!r}"
+        raise AssertionError(msg) from exc
+    return _trimmed(out.getvalue())
+
+
+def _run_blocks(path: Path, *, quiet: bool = False) -> list[tuple[Statement, str]]:
+    """Run the python and pycon blocks of *path* in order; each statement with its output.
+
+    With *quiet*, what the python blocks print is discarded.
+    """
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    name = _relative(path)
+    printed = []
+    for block in _blocks(path):
+        if block.language == "pycon":
+            printed += [(s, _run_statement(s, name, namespace)) for s in _statements(block)]
+        elif block.language == "python":
+            # Pad with blank lines so that tracebacks show the Markdown file's line numbers.
+            code = compile("\n" * (block.line - 1) + block.code, name, "exec")
+            out = contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext()
+            try:
+                with out:
+                    exec(code, namespace)  # noqa: S102 - running our own documentation is the point
+            except Exception as exc:
+                msg = f"{name}: the python block at line {block.line} failed: {exc!r}"
+                raise AssertionError(msg) from exc
+    return printed
+
+
 def _output_pattern(expected: list[str]) -> re.Pattern[str]:
     """A pattern for expected output lines, with ``...`` as a wildcard."""
     parts = []
@@ -142,21 +220,18 @@ def _docs_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("docs_env")
-@pytest.mark.parametrize("path", _files_with("python"), ids=_relative)
+@pytest.mark.parametrize(
+    "path", sorted({*_files_with("python"), *_files_with("pycon")}), ids=_relative
+)
 def test_python_blocks_run(path: Path) -> None:
-    """Every ``python`` block of the file runs, in order, in one shared namespace."""
-    namespace: dict[str, object] = {"__name__": "__docs__"}
+    """Every ``python`` and ``pycon`` block runs, in order; sessions print what is shown."""
     name = _relative(path)
-    for block in _blocks(path):
-        if block.language != "python":
-            continue
-        # Pad with blank lines so that tracebacks show the Markdown file's line numbers.
-        code = compile("\n" * (block.line - 1) + block.code, name, "exec")
-        try:
-            exec(code, namespace)  # noqa: S102 - running our own documentation is the point
-        except Exception as exc:
-            msg = f"{name}: the python block at line {block.line} failed: {exc!r}"
-            raise AssertionError(msg) from exc
+    for statement, output in _run_blocks(path):
+        expected = _trimmed("\n".join(statement.expected))
+        assert _output_pattern(expected.splitlines()).fullmatch(output), (
+            f"{name}, line {statement.line}: the output differs from the documented one.\n"
+            f"--- documented\n{expected}--- actual\n{output}"
+        )
 
 
 @pytest.mark.usefixtures("docs_env")
@@ -239,27 +314,12 @@ def test_every_command_has_a_help_example() -> None:
     assert wanted <= shown, f"undocumented in cli.md: {sorted(wanted - shown)}"
 
 
-# Public names excused from docs/reference/api.md while the layer they belong to is
-# still being built. Remove a name from here when api.md covers it.
-_NOT_YET_DOCUMENTED: frozenset[str] = frozenset(
-    # The detectors (issue 4) are documented together once attribution lands.
-    {
-        "DetectionContext",
-        "Detector",
-        "Finding",
-        "Lexicons",
-        "Severity",
-        "default_detectors",
-        "detect",
-    }
-)
-
-
 @pytest.mark.parametrize(
     "module_name",
     [
         "sourcecompare",
         "sourcecompare.exceptions",
+        "sourcecompare.detectors",
         "sourcecompare.typing",
         "sourcecompare.render.console",
         "sourcecompare.cli",
@@ -272,19 +332,31 @@ def test_every_public_name_is_in_the_api_reference(module_name: str) -> None:
     missing = [
         name
         for name in module.__all__
-        if name not in _NOT_YET_DOCUMENTED
-        and f"`{name}`" not in reference
-        and f"`{name}(" not in reference
+        if f"`{name}`" not in reference and f"`{name}(" not in reference
     ]
     assert not missing, f"{module_name}: not in docs/reference/api.md: {missing}"
 
 
-def _regenerate(path: Path) -> bool:
-    """Rewrite the documented output of every command in *path*; return whether it changed."""
-    import contextlib  # noqa: PLC0415 - only the regeneration script needs these
-    import io  # noqa: PLC0415
+def _updated(expected: list[str], actual: list[str]) -> list[str] | None:
+    """The lines to document instead of *expected*, or ``None`` if it still holds."""
+    while expected and not expected[-1].strip():
+        expected = expected[:-1]
+    if _output_pattern(expected).fullmatch(_trimmed("\n".join(actual))):
+        return None  # still true as documented: keep its wildcards (versions, elisions)
+    if "..." in [line.strip() for line in expected]:
+        cut = [line.strip() for line in expected].index("...")
+        after = len(expected) - cut - 1
+        actual = [*actual[:cut], "...", *(actual[-after:] if after else [])]
+    return actual
 
+
+def _regenerate(path: Path) -> bool:
+    """Rewrite the documented output of every command and session in *path*.
+
+    Returns whether the file changed.
+    """
     lines = path.read_text(encoding="utf-8").splitlines()
+    # (line after which the output stands, how many lines it has, the new lines)
     replacements: list[tuple[int, int, list[str]]] = []
     for block in _blocks(path):
         if block.language != "console":
@@ -294,22 +366,21 @@ def _regenerate(path: Path) -> bool:
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                 cli.main(command.argv)
             actual = _trimmed(out.getvalue() + err.getvalue()).splitlines()
-            expected = command.expected
-            while expected and not expected[-1].strip():
-                expected = expected[:-1]
-            if not expected:
-                continue
-            if _output_pattern(expected).fullmatch(_trimmed("\n".join(actual))):
-                continue  # still true as documented: keep its wildcards (versions, elisions)
-            if "..." in [line.strip() for line in expected]:
-                cut = [line.strip() for line in expected].index("...")
-                after = len(expected) - cut - 1
-                actual = [*actual[:cut], "...", *(actual[-after:] if after else [])]
-            first = command.line  # 1-based line of the command; output follows it
-            replacements.append((first, first + len(expected), actual))
-    for first, last, actual in sorted(replacements, reverse=True):
-        indent = lines[first - 1][: len(lines[first - 1]) - len(lines[first - 1].lstrip())]
-        lines[first:last] = [f"{indent}{line}" if line else "" for line in actual]
+            if not _trimmed("\n".join(command.expected)):
+                continue  # no documented output: only the exit status is checked
+            new = _updated(command.expected, actual)
+            if new is not None:
+                expected = _trimmed("\n".join(command.expected)).splitlines()
+                replacements.append((command.line, len(expected), new))
+    if any(block.language == "pycon" for block in _blocks(path)):
+        for statement, output in _run_blocks(path, quiet=True):
+            new = _updated(statement.expected, output.splitlines())
+            if new is not None:
+                expected = _trimmed("\n".join(statement.expected)).splitlines()
+                replacements.append((statement.last, len(expected), new))
+    for after, count, actual in sorted(replacements, reverse=True):
+        indent = lines[after - 1][: len(lines[after - 1]) - len(lines[after - 1].lstrip())]
+        lines[after : after + count] = [f"{indent}{line}" if line else "" for line in actual]
     text = "\n".join(lines) + "\n"
     changed = text != path.read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
@@ -317,11 +388,13 @@ def _regenerate(path: Path) -> bool:
 
 
 if __name__ == "__main__":
-    # Regenerate the documented command output: python tests/test_docs.py
+    # Regenerate the documented output of commands and sessions: python tests/test_docs.py
     import os
 
     os.chdir(ROOT)
     os.environ.update({"COLUMNS": "80", "NO_COLOR": "1"})
+    for variable in ("FORCE_COLOR", "PYTHON_COLORS", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        os.environ.pop(variable, None)
     for markdown in MARKDOWN_FILES:
         if _regenerate(markdown):
             print(f"updated {_relative(markdown)}")  # noqa: T201

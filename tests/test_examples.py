@@ -56,6 +56,49 @@ class TestExamples:
         assert "wire sentences left out:" in out
         assert "Samuel Oduya, spokesman" in out
 
+    def test_find_drift(self):
+        """find_drift.py prints every family of finding with the words its spans point at."""
+        out = run(ROOT / "examples" / "find_drift.py").stdout
+        assert "harbour_rewrite.txt against harbour_wire.txt:" in out
+        assert "HIGH   attribution.credit_removed" in out
+        assert "HIGH   attribution.cue_changed" in out
+        assert "framing.evaluative_language" in out
+        assert "omission.figure" in out
+        assert "claimed" in out  # the evidence: the words themselves
+        assert "3.5 percent" in out
+
+    def test_find_drift_prints_article_text_literally(self, tmp_path):
+        """Rich markup and escape sequences in an article are printed as they are written."""
+        wire = tmp_path / "wire.txt"
+        derivative = tmp_path / "derivative.txt"
+        wire.write_text("The council said the bridge would reopen.\n")
+        derivative.write_text(
+            "The council said the bridge would reopen. "
+            "Crowds cheered the [bold]news[/bold] with \x1b[31mfireworks[0m.\n"
+        )
+        completed = run(ROOT / "examples" / "find_drift.py", str(wire), str(derivative))
+        assert completed.returncode == 0, completed.stderr
+        assert "the [bold]news[/bold] with" in completed.stdout
+        assert "\\x1b[31mfireworks" in completed.stdout
+        assert "\x1b" not in completed.stdout
+
+    def test_find_drift_bad_path(self, tmp_path):
+        """A missing file gives a one-line error and exit status 2."""
+        completed = run(
+            ROOT / "examples" / "find_drift.py", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
+        )
+        assert completed.returncode == 2
+        assert "Traceback" not in completed.stderr
+        assert "cannot read the articles" in completed.stderr
+
+    def test_custom_lexicon(self):
+        """custom_lexicon.py shows findings that only the extended word lists reveal."""
+        out = run(ROOT / "examples" / "custom_lexicon.py").stdout
+        extended = out.split("Reported only with the extended lists:")[1]
+        assert "framing.evaluative_language: “glitzy”" in extended
+        assert "attribution.cue_changed" in extended
+        assert "“grumbled” (disapproving)" in extended
+
     def test_bad_path(self, tmp_path):
         """A missing file gives a one-line error and exit status 2, not a traceback."""
         completed = run(ROOT / "examples" / "inspect_article.py", str(tmp_path / "missing.txt"))
