@@ -9,36 +9,87 @@ from __future__ import annotations
 import csv
 import itertools
 import json
-from collections.abc import Iterator
+import math
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from sourcecompare import Document, Segment
+from sourcecompare import AlignOptions, Document, Segment, TermStats, align
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
-def auroc(scores: list[float], labels: list[int]) -> float:
-    """Area under the ROC curve (ties count one half), by the rank-sum formula."""
-    pairs = sorted(zip(scores, labels, strict=True))
-    ranks = [0.0] * len(pairs)
+def ranks(values: list[float]) -> list[float]:
+    """1-based ranks of *values*, ties sharing the mean of the ranks they span."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    result = [0.0] * len(values)
     i = 0
-    while i < len(pairs):
+    while i < len(order):
         j = i
-        while j + 1 < len(pairs) and pairs[j + 1][0] == pairs[i][0]:
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
             j += 1
         for k in range(i, j + 1):
-            ranks[k] = (i + j) / 2 + 1
+            result[order[k]] = (i + j) / 2 + 1
         i = j + 1
+    return result
+
+
+def auroc(scores: list[float], labels: list[int]) -> float:
+    """Area under the ROC curve (ties count one half), by the rank-sum formula.
+
+    *labels* are 1 (positive) or 0; NaN when either class is empty.
+    """
+    if len(scores) != len(labels):
+        msg = f"{len(scores)} scores for {len(labels)} labels"
+        raise ValueError(msg)
     positives = sum(labels)
     negatives = len(labels) - positives
     if not positives or not negatives:
         return float("nan")
-    rank_sum = sum(r for r, (_, label) in zip(ranks, pairs, strict=True) if label)
+    rank_sum = sum(r for r, label in zip(ranks(scores), labels, strict=True) if label)
     return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
+
+
+def spearman(xs: list[float], ys: list[float]) -> float:
+    """Spearman's rank correlation (Pearson's r of the tie-averaged ranks); NaN if undefined."""
+    if len(xs) != len(ys):
+        msg = f"{len(xs)} values against {len(ys)}"
+        raise ValueError(msg)
+    if len(xs) < 2:
+        return float("nan")
+    rx, ry = ranks(xs), ranks(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    vx = sum((a - mx) ** 2 for a in rx)
+    vy = sum((b - my) ** 2 for b in ry)
+    if not vx or not vy:
+        return float("nan")
+    return float(cov / math.sqrt(vx * vy))
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts (0 where a denominator is 0)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def macro_f1(gold: list[str], predicted: list[str], classes: Iterable[str]) -> float:
+    """The mean over *classes* of each class's F1 (a class never gold nor predicted: 0)."""
+    if len(gold) != len(predicted):
+        msg = f"{len(gold)} gold labels against {len(predicted)} predictions"
+        raise ValueError(msg)
+    scores = []
+    for name in classes:
+        tp = sum(g == name and p == name for g, p in zip(gold, predicted, strict=True))
+        fp = sum(g != name and p == name for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == name and p != name for g, p in zip(gold, predicted, strict=True))
+        scores.append(prf(tp, fp, fn)[2])
+    return sum(scores) / len(scores) if scores else float("nan")
 
 
 def best_threshold_accuracy(scores: list[float], labels: list[int]) -> tuple[float, float]:
@@ -98,9 +149,14 @@ def load_seed(shared: Path) -> SeedCase:
 # --- MSRP ----------------------------------------------------------------------------------
 
 
+def find_msrp(data: Path) -> list[Path]:
+    """Whichever MSRP split files are under *data* (train here, test in the held-out copy)."""
+    return sorted((data / "msrp").glob("msr_paraphrase_*.txt"))
+
+
 def msrp_files(shared: Path) -> list[Path]:
-    """Whichever MSRP split files are present (train here, test in the held-out copy)."""
-    return sorted((shared / "data" / "msrp").glob("msr_paraphrase_*.txt"))
+    """:func:`find_msrp` of ``shared/data``."""
+    return find_msrp(shared / "data")
 
 
 def read_msrp(path: Path) -> Iterator[tuple[int, str, str]]:
@@ -114,7 +170,55 @@ def read_msrp(path: Path) -> Iterator[tuple[int, str, str]]:
             yield int(row[0]), row[3], row[4]
 
 
-# --- XSum hallucination annotations (with FRANK's article texts) ---------------------------
+def msrp_similarities(
+    rows: list[tuple[int, str, str]], options: AlignOptions
+) -> tuple[list[float], list[int]]:
+    """The alignment's pair similarity of each MSRP pair, and the pair's label.
+
+    Two one-sentence texts have no term statistics of their own, so the key weights come
+    from background frequencies counted over all sentences of *rows* (no labels are
+    used). ``partial=0`` keeps the best source of every pair, supported or not, and
+    ``max_sources=1`` compares the pair's two sentences only, so that each pair gets a
+    similarity; the other fields of *options* are used as given.
+    """
+    background = TermStats.from_texts(
+        [s for _, a, b in rows for s in (a, b)], equivalents=options.equivalents
+    )
+    fields = {f.name: getattr(options, f.name) for f in attrs.fields(AlignOptions)}
+    opts = AlignOptions(
+        **{
+            **fields,
+            "background": background,
+            "background_weight": 1.0,
+            "max_sources": 1,
+            "partial": 0.0,
+        }
+    )
+    scores, labels = [], []
+    for label, first, second in rows:
+        result = align(Document.from_text(first), Document.from_text(second), opts)
+        sims = [s.similarity for e in result.segments for s in e.sources]
+        scores.append(max(sims, default=0.0))
+        labels.append(label)
+    return scores, labels
+
+
+# --- FRANK and XSum hallucination annotations ----------------------------------------------
+
+
+def unescape_release(text: str) -> str:
+    r"""Undo the backslash escapes of the XSum model outputs (``it\'s`` for ``it's``).
+
+    The XSum summaries in these releases were written out with their apostrophes
+    escaped; the annotators' offsets count the unescaped text.
+    """
+    return text.replace("\\'", "'")
+
+
+def frank_article(record: dict[str, Any]) -> str:
+    """The article text of a FRANK article file, one paragraph per line of the release."""
+    lines = record.get("article_lines") or [record.get("article", "")]
+    return "\n\n".join(line.strip() for line in lines if line.strip())
 
 
 @attrs.frozen
@@ -129,27 +233,42 @@ class XsumSummary:
     annotators: int
 
 
-def _locate(summary: str, span: str, start: int) -> tuple[int, int] | None:
-    """Find *span* in *summary* near *start* (offsets are 0- or 1-based, inconsistently)."""
-    span = span.strip()
+def locate_span(summary: str, span: str, start: int) -> tuple[int, int] | None:
+    r"""Find the annotated *span* in *summary* near offset *start*.
+
+    The release's offsets are 1-based for most rows and 0-based for others, and some
+    spans carry an escaped line break (``\n``) at an end; so the span is located by its
+    text: the occurrence nearest to *start* (the earlier one on a tie), matched exactly,
+    else ignoring case. Returns character offsets into *summary*, or ``None`` when the
+    text is not in the summary.
+    """
+    span = unescape_release(span).replace("\\n", " ").strip()
     if not span:
         return None
-    best = None
-    position = summary.find(span)
-    while position >= 0:
-        distance = abs(position - start)
-        if best is None or distance < best[0]:
-            best = (distance, position)
-        position = summary.find(span, position + 1)
-    if best is None:
-        return None
-    return best[1], best[1] + len(span)
+    for haystack, needle in ((summary, span), (summary.casefold(), span.casefold())):
+        if len(haystack) != len(summary):  # case folding changed lengths: offsets unusable
+            continue
+        best: tuple[int, int] | None = None
+        position = haystack.find(needle)
+        while position >= 0:
+            distance = abs(position - start)
+            if best is None or distance < best[0]:
+                best = (distance, position)
+            position = haystack.find(needle, position + 1)
+        if best is not None:
+            return best[1], best[1] + len(needle)
+    return None
 
 
-def xsum_summaries(shared: Path) -> list[XsumSummary]:
-    """Annotated XSum summaries whose article text FRANK provides; empty if absent."""
-    folder = shared / "data" / "xsum-hallucination-annotations"
-    articles = shared / "data" / "frank" / "data" / "articles-wbertscore-json"
+def read_xsum(data: Path) -> list[XsumSummary]:
+    """Annotated XSum summaries under *data* whose article text FRANK provides.
+
+    Empty when either dataset is absent. Summaries are unescaped
+    (:func:`unescape_release`); ``extrinsic`` holds the offsets of the characters that
+    at least two annotators marked as extrinsic hallucination.
+    """
+    folder = data / "xsum-hallucination-annotations"
+    articles = data / "frank" / "data" / "articles-wbertscore-json"
     table = folder / "hallucination_annotations_xsum_summaries.csv"
     if not table.is_file() or not articles.is_dir():
         return []
@@ -158,7 +277,8 @@ def xsum_summaries(shared: Path) -> list[XsumSummary]:
     with table.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             key = (row["bbcid"], row["system"])
-            texts[key] = row["summary"]
+            summary = unescape_release(row["summary"])
+            texts[key] = summary
             worker = marks.setdefault(key, {}).setdefault(row["worker_id"], set())
             if row["hallucination_type"] != "extrinsic":
                 continue
@@ -166,7 +286,7 @@ def xsum_summaries(shared: Path) -> list[XsumSummary]:
                 start = int(row["hallucinated_span_start"])
             except ValueError:
                 start = 0
-            located = _locate(row["summary"], row["hallucinated_span"], start)
+            located = locate_span(summary, row["hallucinated_span"], start)
             if located is not None:
                 worker.update(range(*located))
     result = []
@@ -174,9 +294,7 @@ def xsum_summaries(shared: Path) -> list[XsumSummary]:
         path = articles / f"{bbcid}.json"
         if not path.is_file():
             continue
-        record = json.loads(path.read_text(encoding="utf-8"))
-        lines = record.get("article_lines") or [record.get("article", "")]
-        article = "\n\n".join(line.strip() for line in lines if line.strip())
+        article = frank_article(json.loads(path.read_text(encoding="utf-8")))
         if not article:
             continue
         counts: dict[int, int] = {}
@@ -188,3 +306,8 @@ def xsum_summaries(shared: Path) -> list[XsumSummary]:
             XsumSummary(bbcid, system, article, texts[(bbcid, system)], extrinsic, len(workers))
         )
     return result
+
+
+def xsum_summaries(shared: Path) -> list[XsumSummary]:
+    """:func:`read_xsum` of ``shared/data``."""
+    return read_xsum(shared / "data")

@@ -28,12 +28,20 @@ import sys
 import time
 from pathlib import Path
 
-from _data import SHARED, auroc, best_threshold_accuracy, load_seed, msrp_files, read_msrp
+from _data import (
+    SHARED,
+    auroc,
+    best_threshold_accuracy,
+    load_seed,
+    msrp_files,
+    msrp_similarities,
+    read_msrp,
+)
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sourcecompare import AlignOptions, Document, TermStats, align
+from sourcecompare import AlignOptions, Document, align
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,28 +139,8 @@ def run_msrp(shared: Path, options: AlignOptions, console: Console) -> dict[str,
     figures: dict[str, float] = {}
     for path in files:
         rows = list(read_msrp(path))
-        background = TermStats.from_texts(
-            [s for _, a, b in rows for s in (a, b)], equivalents=options.equivalents
-        )
-        # Two one-sentence texts have no term statistics of their own: the weights come
-        # from the background alone. partial=0 keeps the best source of every pair,
-        # supported or not, so that each pair gets a similarity.
-        opts = AlignOptions(
-            **{
-                **_fields(options),
-                "background": background,
-                "background_weight": 1.0,
-                "max_sources": 1,
-                "partial": 0.0,
-            }
-        )
-        scores, labels = [], []
         started = time.perf_counter()
-        for label, first, second in rows:
-            result = align(Document.from_text(first), Document.from_text(second), opts)
-            sims = [s.similarity for e in result.segments for s in e.sources]
-            scores.append(max(sims, default=0.0))
-            labels.append(label)
+        scores, labels = msrp_similarities(rows, options)
         elapsed = time.perf_counter() - started
         area = auroc(scores, labels)
         accuracy, threshold = best_threshold_accuracy(scores, labels)
@@ -163,12 +151,6 @@ def run_msrp(shared: Path, options: AlignOptions, console: Console) -> dict[str,
         figures[f"{path.stem}_auroc"] = area
         figures[f"{path.stem}_accuracy"] = accuracy
     return figures
-
-
-def _fields(options: AlignOptions) -> dict[str, object]:
-    import attrs  # noqa: PLC0415
-
-    return {f.name: getattr(options, f.name) for f in attrs.fields(AlignOptions)}
 
 
 def synthetic_pair(sentences: int) -> tuple[Document, Document]:
