@@ -325,6 +325,30 @@ class TestSourceKinds:
         assert a.source_kind is SourceKind.GENERIC
         assert a.cue_text == "say"
 
+    @pytest.mark.parametrize(
+        ("source", "text"),
+        [
+            (
+                "Brill Park's head gardener",
+                "Brill Park's head gardener said the roses bloomed late.",
+            ),
+            ("Mayor Tom Ruud's spokesman", "Mayor Tom Ruud's spokesman said the road would close."),
+        ],
+    )
+    def test_someone_named_by_role_after_a_possessive(self, source, text):
+        """The speaker of "X's head gardener said" is the gardener, unnamed, not X."""
+        a = only(f"Intro line here.\n\n{text}")
+        assert a.source_text == source
+        assert a.source_kind is SourceKind.GENERIC
+
+    def test_place_in_a_title_is_no_antecedent(self):
+        """After "Vos, the head gardener at Brill Park, said", "she" is Vos, not the park."""
+        _, found = extract(
+            "Intro line here.\n\nAnneke Vos, the head gardener at Brill Park, said the tulips "
+            "survived. She added that volunteers had helped."
+        )
+        assert by_cue(found, "added").source_name == "Anneke Vos"
+
     def test_event_possessive_call(self):
         """``the seminar's call for ...``: a nominal cue with an event as source."""
         a = only("Intro line here.\n\nThe seminar's call for a second bridge won support.")

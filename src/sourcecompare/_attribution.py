@@ -344,6 +344,9 @@ class ReportingLexicon:
     _adjunct_index: dict[str, list[tuple[str, ...]]] = attrs.field(init=False, eq=False, repr=False)
     _noun_words: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
     _noun_phrases: list[tuple[tuple[str, ...], str]] = attrs.field(init=False, eq=False, repr=False)
+    _phrase_index: dict[str, list[tuple[int, tuple[str, ...], str]]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
     _name_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -396,6 +399,10 @@ class ReportingLexicon:
         object.__setattr__(self, "_adjunct_index", adjunct_index)
         object.__setattr__(self, "_noun_words", noun_words)
         object.__setattr__(self, "_noun_phrases", noun_phrases)
+        phrase_index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        for rank, (phrase, kind) in enumerate(noun_phrases):
+            phrase_index.setdefault(phrase[0], []).append((rank, phrase, kind))
+        object.__setattr__(self, "_phrase_index", phrase_index)
         heads = {
             entry
             for kind in ("organisation", "event")
@@ -504,11 +511,16 @@ class ReportingLexicon:
         A several-word entry found anywhere in *words* decides first; then the head
         word (the last word before a preposition, or after "of" for "a group of").
         """
-        for phrase, kind in self._noun_phrases:
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i : i + n]) == phrase:
-                    return kind
+        index = self._phrase_index
+        best: tuple[int, str] | None = None
+        for i, word in enumerate(words):
+            for order, phrase, kind in index.get(word, ()):
+                if (best is None or order < best[0]) and tuple(
+                    words[i : i + len(phrase)]
+                ) == phrase:
+                    best = (order, kind)
+        if best is not None:
+            return best[1]  # the phrase listed first, as the data file orders them
         head = _head_word(words)
         return self._noun_words.get(head) if head else None
 
@@ -1217,6 +1229,8 @@ class _Extractor:
             parts = _person_parts(toks, a, b, heads)
             if parts is None or (a == 0 and first.low in _CLAUSE_WORDS):
                 continue
+            if a > 0 and toks[a - 1].low in _AFFILIATION:
+                continue  # a place or body in a title: "the head gardener at Brill Park"
             if " ".join(parts).casefold() in self.places:
                 continue  # the dateline's place: "Port Alder"
             if self._group_possessive(toks, b):
@@ -2228,6 +2242,12 @@ class _Extractor:
             return SourceKind.NAMED, self._resolve_name(parts_found, toks[a].start)
         if noun_kind is not None:
             return SourceKind(noun_kind), phrase
+        possessor = next(
+            (k for k in range(a, head_end - 1) if _possessive(toks[k]) and toks[k + 1].kind == "w"),
+            None,
+        )
+        if possessor is not None and not _is_cap(toks[head_end - 1]):
+            return SourceKind.GENERIC, phrase  # someone named by role: "Velmora's mayor"
         runs = [
             (ra, rb)
             for ra, rb in _name_runs(toks, a, head_end)
@@ -2247,6 +2267,13 @@ class _Extractor:
                 continue
             if len(parts) == 1 and rb < b and toks[rb].kind == "w" and not _is_cap(toks[rb]):
                 continue  # a capitalised modifier: "Local shop owners", "Clinton aides"
+            if (
+                _possessive(toks[rb - 1])
+                and rb < b
+                and toks[rb].kind == "w"
+                and not _is_cap(toks[rb])
+            ):
+                continue  # a possessor, not the speaker: "Brill Park's head gardener"
             if len(parts) == 1:
                 low = parts[0].casefold()
                 if (
