@@ -76,10 +76,31 @@ def wire_stems(alignment: Alignment, entry: SegmentAlignment) -> set[str]:
 def in_wire(words: Sequence[Token], segments: Sequence[Segment]) -> bool:
     """Whether the stems of *words* occur, consecutively, in one of *segments*."""
     stems = [t.stem for t in words]
+    if not stems:
+        return False
+    first, rest = stems[0], list(enumerate(stems[1:], 1))
     size = len(stems)
     for segment in segments:
-        wire = [t.stem for t in segment.tokens]
-        for start in range(len(wire) - size + 1):
-            if wire[start : start + size] == stems:
+        if first not in _stems(segment):
+            continue
+        tokens = segment.tokens
+        last = len(tokens) - size
+        for start, token in enumerate(tokens):
+            if start > last:
+                break
+            if token.stem == first and all(tokens[start + k].stem == s for k, s in rest):
                 return True
     return False
+
+
+_STEMS: dict[int, tuple[Segment, frozenset[str]]] = {}
+
+
+def _stems(segment: Segment) -> frozenset[str]:
+    """The stems of a segment, kept while the segment lives (keyed by identity)."""
+    cached = _STEMS.get(id(segment))
+    if cached is None or cached[0] is not segment:
+        if len(_STEMS) > 4096:  # bounded: a batch run must not keep old documents alive
+            _STEMS.clear()
+        cached = _STEMS[id(segment)] = (segment, frozenset(t.stem for t in segment.tokens))
+    return cached[1]

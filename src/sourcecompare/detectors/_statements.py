@@ -257,26 +257,21 @@ def _carried_by_segment(context: DetectionContext) -> dict[int, list[Carried]]:
                 statements.append((attribution, speaker, content))
         if not statements:
             continue
-        by_segment: dict[int, list[int]] = defaultdict(list)
+        owners: dict[tuple[int, int], list[int]] = defaultdict(list)
         for number, (_, _, content) in enumerate(statements):
-            for segment_index in sorted({s for s, _ in content}):
-                by_segment[segment_index].append(number)
+            for position in content:
+                owners[position].append(number)
         for entry in alignment.segments:
             hits: dict[int, tuple[set[int], set[tuple[int, int]]]] = {}
             for link in entry.links:
                 if link.wire != wire_index:
                     continue
-                for number in by_segment.get(link.wire_segment, ()):
-                    content = statements[number][2]
-                    wire_hit = {
-                        (link.wire_segment, k)
-                        for k in range(*link.wire_tokens)
-                        if (link.wire_segment, k) in content
-                    }
-                    if wire_hit:
+                for k in range(*link.wire_tokens):
+                    position = (link.wire_segment, k)
+                    for number in owners.get(position, ()):
                         tokens, wire_tokens = hits.setdefault(number, (set(), set()))
                         tokens.update(range(*link.derivative))
-                        wire_tokens |= wire_hit
+                        wire_tokens.add(position)
             for number in sorted(hits):
                 attribution, speaker, content = statements[number]
                 tokens, wire_tokens = hits[number]
@@ -289,7 +284,10 @@ def _carried_by_segment(context: DetectionContext) -> dict[int, list[Carried]]:
 
 
 def _presenting(
-    segment: Segment, carried: Carried, attributions: Sequence[Attribution]
+    segment: Segment,
+    carried: Carried,
+    attributions: Sequence[Attribution],
+    known: Sequence[Attribution],
 ) -> Attribution | None:
     """The derivative attribution that presents the carried words of *segment*.
 
@@ -299,18 +297,17 @@ def _presenting(
     sentence's only attribution, when the words are not its source: a sentence with
     one reporting cue attributes what it says to that cue's source ("the importance
     of ... was a key theme echoed by experts").
+
+    *attributions* are those whose cue or content touches the segment; *known* are all
+    the derivative's, to resolve pronouns.
     """
     tokens = carried.tokens
     ranked = []
     for attribution in attributions:
         spans = _content_spans(attribution)
-        if attribution.segment != segment.index and not any(
-            s.start < segment.end and s.end > segment.start for s in spans
-        ):
-            continue
         count = sum(1 for k in tokens if _inside(segment.tokens[k].start, spans))
         if count and count * 2 >= len(tokens):
-            speaker = speaker_of(attribution, attributions)
+            speaker = speaker_of(attribution, known)
             same = speaker is not None and _same_speaker(carried.speaker, speaker, exact=True)
             ranked.append((not same, -count, attribution.cue.start, attribution))
     if ranked:
@@ -342,11 +339,22 @@ def _readings(context: DetectionContext) -> tuple[Reading, ...]:
     derivative = context.derivative
     attributions = context.attributions(None)
     found = []
+    nearby: dict[int, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:  # each attribution, under the segments it touches
+        touched = {attribution.segment}
+        for span in _content_spans(attribution):
+            touched.update(
+                segment.index
+                for segment in derivative.segments
+                if segment.start < span.end and segment.end > span.start
+            )
+        for index in sorted(touched):
+            nearby[index].append(attribution)
     for segment_index, carried in sorted(_carried_by_segment(context).items()):
         segment = derivative.segments[segment_index]
         groups: dict[Attribution | None, list[Carried]] = {}
         for item in carried:
-            presenting = _presenting(segment, item, attributions)
+            presenting = _presenting(segment, item, nearby.get(segment_index, ()), attributions)
             if presenting is None and _names_speaker(segment, item.speaker):
                 continue  # the sentence names the speaker some other way
             groups.setdefault(presenting, []).append(item)
