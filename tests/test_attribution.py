@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import requires_shared, requires_shared_path
@@ -843,6 +843,7 @@ class TestProperties:
 
     @ARTICLE_SETTINGS
     @given(unicode_text())
+    @example("::\x1b\r:B")  # a headline colon with nothing before it: no empty content
     def test_spans_exact_on_anything(self, text):
         """On arbitrary text nothing fails and every span is exact."""
         doc = parse_or_none(text)

@@ -2176,7 +2176,7 @@ class _Extractor:
         content_span: Span | None = None
         content_text: str | None = None
         direct = False
-        if f.content is not None:
+        if f.content is not None and f.content[1] > f.content[0]:  # never an empty content
             s, e = f.content
             content_span = Span(s, e)
             content_text = text[s:e]
