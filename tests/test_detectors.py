@@ -91,6 +91,26 @@ class TestFinding:
                 kind="a.b", severity=sc.Severity.LOW, message="m", scores={"x": float("nan")}
             )
 
+    def test_severity_from_its_value(self):
+        """A severity given as its value becomes the Severity, and detect sorts it."""
+
+        class Plain:
+            name = "plain"
+
+            def detect(self, _context: DetectionContext):
+                yield sc.Finding(kind="style.plain", severity="low", message="Plain.")
+
+        assert sc.Finding(kind="a.b", severity="high", message="m").severity is sc.Severity.HIGH
+        alignment = sc.align(sc.Document.from_text(WIRE), sc.Document.from_text(WIRE))
+        found = sc.detect(alignment, detectors=[Plain()])
+        assert [(f.severity, f.category) for f in found] == [(sc.Severity.LOW, "style")]
+
+    @pytest.mark.parametrize("value", ["LOW", "severe", 2, None])
+    def test_unknown_severity_refused(self, value):
+        """Anything but a Severity or its value raises ValueError naming the allowed ones."""
+        with pytest.raises(ValueError, match="'low', 'medium', 'high'"):
+            sc.Finding(kind="a.b", severity=value, message="m")
+
 
 class TestLexicons:
     """The detectors' word lists."""
@@ -110,6 +130,32 @@ class TestLexicons:
         """The longest entry wins: "is likely to" rather than "is likely"."""
         tokens = sc.tokenize("Traffic is likely to grow.")
         assert sc.Lexicons.default().find("speculation", tokens) == [(1, 4)]
+
+    @pytest.mark.parametrize(
+        ("text", "hedges"),
+        [
+            ("In May, the pier reopened.", []),
+            ("The pier reopened on May 3 after repairs.", []),
+            ("May 2025 was the wettest month.", []),
+            ("May 3rd is the opening day.", []),
+            ("on may 12 the pier reopened", []),
+            ("The pier, damaged in May, may reopen.", ["may"]),
+            ("May the pier reopen soon.", ["May"]),
+        ],
+    )
+    def test_month_may_is_not_the_hedge(self, text, hedges):
+        """A date matches no hedge: "May" is the month inside a segment or before a day.
+
+        Opening a segment with no day or year after it, "May" is the hedge.
+        """
+        tokens = sc.tokenize(text)
+        found = sc.Lexicons.default().find("hedges", tokens)
+        assert [tokens[a].text for a, _ in found] == hedges
+
+    def test_date_entry_matches_dates(self):
+        """An entry that is itself a date still matches the date."""
+        lexicons = sc.Lexicons().extend(evaluative=["Black Friday"])
+        assert lexicons.find("evaluative", sc.tokenize("a Black Friday rush")) == [(1, 3)]
 
     def test_extend_and_json(self, tmp_path):
         """Users add words in code or from a JSON file; a bad file names itself."""
@@ -190,6 +236,39 @@ class TestFraming:
         assert found[0].severity is sc.Severity.MEDIUM
         assert span_texts(derivative, found[0]) == ["reportedly"]
 
+    def test_month_may_is_no_certainty_shift(self):
+        """The month "May" added by the derivative is not a hedge of a wire fact."""
+        wire = "The Skarv pier reopened last week after repairs."
+        derivative = "In May, the Skarv pier reopened after repairs."
+        assert of_kind(findings(wire, derivative), "framing.certainty_shift") == []
+
+    def test_month_may_does_not_hide_a_shift(self):
+        """A wire hedge asserted as fact is reported although both sentences name May."""
+        wire = "The Skarv pier, damaged in May, could reopen on Friday."
+        derivative = "The Skarv pier, damaged in May, will reopen on Friday."
+        found = of_kind(findings(wire, derivative), "framing.certainty_shift")
+        assert [span_texts(wire, f, wire=True) for f in found] == [["could"]]
+        assert span_texts(derivative, found[0]) == ["reopen", "Friday"]
+
+    @pytest.mark.parametrize(
+        "rest",
+        [
+            ", the operator said.",
+            ", said Ivar Lund, the operator's chief.",
+            ", according to the operator.",
+            "; the operator cut fares.",
+            " - the operator cut fares.",
+            ", but the operator cut fares.",
+        ],
+    )
+    def test_certainty_shift_scope_stays_in_its_clause(self, rest):
+        """A hedge's scope ends with its clause: what follows is not named as asserted."""
+        wire = "Ferry services to Orrin could resume on Friday" + rest
+        derivative = "Ferry services to Orrin will resume on Friday" + rest
+        found = of_kind(findings(wire, derivative), "framing.certainty_shift")
+        assert len(found) == 1
+        assert span_texts(derivative, found[0]) == ["resume", "Friday"]
+
     def test_speculation(self):
         """A prediction the wire does not make is reported."""
         derivative = WIRE + "\nFerry traffic is likely to recover next year.\n"
@@ -268,6 +347,54 @@ class TestOmission:
             "The islanders depend on the pier, which the council cannot let fall apart.",
         )
         assert of_kind(findings(WIRE, derivative), "omission.quote") == []
+
+    def test_detector_order_does_not_matter(self):
+        """The omission findings are the same whichever omission detector runs first.
+
+        They key the texts alike: an acronym the wire defines (HPA) is mentioned in the
+        derivative in either order.
+        """
+        wire = sc.Document.from_text(
+            "The Halvik Port Authority (HPA) will close the Skarv pier on Monday. "
+            '"The HPA cannot keep the pier open through the winter storms," Astrid Moen said.'
+        )
+        derivative = sc.Document.from_text(
+            "The HPA will shut the Skarv pier. "
+            '"The HPA cannot keep the pier open through the winter storms," Moen said.'
+        )
+        alignment = sc.align(wire, derivative)
+        forward = sc.detect(alignment)
+        backward = sc.detect(alignment, detectors=list(reversed(sc.default_detectors())))
+        assert forward == backward
+        names = [span_texts(wire.text, f, wire=True) for f in of_kind(forward, "omission.entity")]
+        assert ["HPA", "HPA"] not in names
+        assert ["HPA"] not in names
+
+    def test_speaker_salience(self):
+        """A sentence opening with a name, or a pronoun resolved to one, has a speaker.
+
+        Unnamed officials are not a named speaker.
+        """
+        wire = textwrap.dedent(
+            """\
+            Maria Okonkwo runs the ferry line to Orrin. The Skarv pier reopened on Monday.
+
+            Okonkwo said the repairs took three months. She said fares would stay the same.
+            Officials said the coast road was closed.
+            """
+        )
+        derivative = (
+            "Maria Okonkwo runs the ferry line to Orrin. The Skarv pier reopened on Monday."
+        )
+        omitted = {
+            span_texts(wire, f, wire=True)[0][:12]: f
+            for f in of_kind(findings(wire, derivative), "omission.sentence")
+        }
+        assert sorted(omitted) == ["Officials sa", "Okonkwo said", "She said far"]
+        for start in ("Okonkwo said", "She said far"):
+            assert "(speaker)" in omitted[start].message
+            assert omitted[start].score_map["salience"] == 1.0
+        assert omitted["Officials sa"].score_map["salience"] == 0.0
 
 
 class TestInvariants:

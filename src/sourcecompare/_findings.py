@@ -68,6 +68,18 @@ class Severity(str, enum.Enum):
 _RANK = {"low": 0, "medium": 1, "high": 2}
 
 
+def _severity(value: Severity | str) -> Severity:
+    """A :class:`Severity`, from itself or its value ("low", "medium", "high")."""
+    if isinstance(value, Severity):
+        return value
+    try:
+        return Severity(value)
+    except ValueError:
+        allowed = ", ".join(repr(s.value) for s in Severity)
+        msg = f"'severity' must be a Severity or one of {allowed}, got {value!r}"
+        raise ValueError(msg) from None
+
+
 def _kind(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     parts = value.split(".") if isinstance(value, str) else []
     if len(parts) != 2 or not all(p and p.replace("_", "").isalnum() for p in parts):
@@ -100,9 +112,11 @@ class Finding:
     """One thing a detector found, with its evidence.
 
     Attributes:
-        kind: Stable dotted name, ``category.name``; the category is ``framing``,
-            ``omission`` or ``attribution``.
-        severity: See :class:`Severity`.
+        kind: Stable dotted name, ``category.name``; the built-in detectors' categories
+            are ``framing``, ``omission`` and ``attribution``, and a custom detector may
+            use its own (``style.passive_voice``).
+        severity: See :class:`Severity`; its value (``"low"``) is converted, and
+            anything else raises :class:`ValueError`.
         message: One sentence a journalist would accept, naming the words involved.
         derivative_spans: Spans in the derivative's text (sorted).
         wire_spans: Spans in the wire's text (sorted); in wire number ``wire``.
@@ -117,7 +131,7 @@ class Finding:
     """
 
     kind: str = attrs.field(validator=_kind)
-    severity: Severity
+    severity: Severity = attrs.field(converter=_severity)
     message: str
     derivative_spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     wire_spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
@@ -129,7 +143,10 @@ class Finding:
 
     @property
     def category(self) -> str:
-        """``framing``, ``omission`` or ``attribution``."""
+        """The part of :attr:`kind` before the dot: ``framing``, ``omission``, ``attribution``.
+
+        Those are the built-in detectors' categories; a custom detector may use its own.
+        """
         return self.kind.split(".", 1)[0]
 
     @property

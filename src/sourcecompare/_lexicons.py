@@ -3,11 +3,15 @@
 The bundled lists are ``data/framing.json`` (evaluative words, intensifiers, hedges,
 boosters, speculation), written for sourcecompare and documented in that file. Users
 extend them with :meth:`Lexicons.extend` or :meth:`Lexicons.from_json`.
+
+A written date word does not match an entry word that is not a date: the month "May"
+is not the hedge "may" (see :meth:`Lexicons.find` for how a date is told in context).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -22,6 +26,11 @@ __all__ = ["CATEGORIES", "Lexicons"]
 
 CATEGORIES: Final = ("evaluative", "intensifiers", "hedges", "boosters", "speculation")
 """The word-list categories, in the order the JSON file lists them."""
+
+
+# An entry, indexed by its first stem: its stems, its normal forms, and which of its
+# words are dates ("Friday" in a user's "Black Friday").
+_Entry = tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...]]
 
 
 def _entries(values: Iterable[str]) -> tuple[str, ...]:
@@ -47,20 +56,19 @@ class Lexicons:
     hedges: tuple[str, ...] = attrs.field(default=(), converter=_entries)
     boosters: tuple[str, ...] = attrs.field(default=(), converter=_entries)
     speculation: tuple[str, ...] = attrs.field(default=(), converter=_entries)
-    _index: Mapping[str, dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]] = attrs.field(
-        init=False, eq=False, repr=False
-    )
+    _index: Mapping[str, dict[str, list[_Entry]]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        index: dict[str, dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]] = {}
+        index: dict[str, dict[str, list[_Entry]]] = {}
         for category in CATEGORIES:
-            by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+            by_first: dict[str, list[_Entry]] = {}
             for entry in getattr(self, category):
                 tokens = tokenize(entry)
                 stems = tuple(t.stem for t in tokens)
                 if stems:
                     norms = tuple(t.norm for t in tokens)
-                    by_first.setdefault(stems[0], []).append((stems, norms))
+                    dates = tuple(t.is_date for t in tokens)
+                    by_first.setdefault(stems[0], []).append((stems, norms, dates))
             for candidates in by_first.values():
                 candidates.sort(key=lambda c: (-len(c[0]), c[0]))  # longest first
             index[category] = by_first
@@ -105,15 +113,25 @@ class Lexicons:
         return Lexicons(**{c: (*getattr(self, c), *entries.get(c, ())) for c in CATEGORIES})
 
     def find(self, category: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-        """Token ranges of *tokens* matching an entry of *category*, longest match first."""
+        """Token ranges of *tokens* matching an entry of *category*, longest match first.
+
+        *tokens* are read as one segment (a sentence or heading), and a word that is a
+        date there matches only an entry word that is a date too. A word is a date as
+        :attr:`Token.is_date` says (so "May" with a capital is the month, not the hedge
+        "may"), except that the capital of the first word is no evidence ("May" opening
+        a sentence is the hedge); and a month name followed by a day number or a year
+        ("May 3", "may 2025") is a date wherever it stands.
+        """
         by_first = self._index[category]
         found: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
-            for stems, norms in by_first.get(tokens[i].stem, ()):
+            for stems, norms, dates in by_first.get(tokens[i].stem, ()):
                 end = i + len(stems)
                 if end <= len(tokens) and all(
-                    tokens[i + k].stem == stem and _same_word(tokens[i + k].norm, norms[k])
+                    tokens[i + k].stem == stem
+                    and _same_word(tokens[i + k].norm, norms[k])
+                    and (dates[k] or not _is_date(tokens, i + k))
                     for k, stem in enumerate(stems)
                 ):
                     found.append((i, end))
@@ -122,6 +140,28 @@ class Lexicons:
             else:
                 i += 1
         return found
+
+
+_MONTHS: Final = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_DAY_RE: Final = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+
+
+def _is_date(tokens: Sequence[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` is a date, read in its segment (see :meth:`Lexicons.find`)."""
+    token = tokens[index]
+    if token.norm in _MONTHS and index + 1 < len(tokens):
+        following = tokens[index + 1]
+        if following.is_number and (following.is_date or _DAY_RE.fullmatch(following.norm)):
+            return True  # "May 3", "May 2025"
+    if not token.is_date:
+        return False
+    if index == 0 and token.is_capitalized:
+        # The first word's capital says nothing: a date only if it is one in lower case.
+        return any(t.is_date for t in tokenize(token.text.lower()))
+    return True
 
 
 def _same_word(written: str, entry: str) -> bool:

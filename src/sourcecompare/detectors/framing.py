@@ -12,7 +12,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Final
 
 from sourcecompare._align import AlignmentLabel
@@ -270,17 +273,25 @@ class Speculation:
 
 
 _SCOPE: Final = 4  # content words after a hedge that it governs
+# Dashes that end a clause: an em dash, "--", or a spaced hyphen or en dash (an
+# unspaced one joins a compound, "cross-border", or a range, "10–12").
+_DASH_RE: Final = re.compile(r"[—―]|--|\s[-‒–]|[-‒–]\s")
+# Words that open another clause after a comma.
+_CLAUSE_OPENERS: Final = frozenset(
+    "but yet although though whereas while which who whom whose".split()
+)
 
 
 class CertaintyShift:
     """Report hedged wire statements asserted as fact, and facts hedged.
 
     For each wire source of a supported sentence: a hedge in the wire ("can",
-    "is expected to", "plans to") whose scope (the next few content words) reaches
-    words the derivative sentence kept, while the derivative sentence has no hedge,
-    is a shift from possible to asserted (high severity). The reverse, a hedge in the
-    derivative over kept words where the wire sentence has none ("reportedly",
-    "may"), is a shift from fact to hedged (medium).
+    "is expected to", "plans to") whose scope (the next few content words of its
+    clause) reaches words the derivative sentence kept, while the derivative sentence
+    has no hedge, is a shift from possible to asserted (high severity). The reverse,
+    a hedge in the derivative over kept words where the wire sentence has none
+    ("reportedly", "may"), is a shift from fact to hedged (medium). A month is not a
+    hedge ("In May, ..."; see :meth:`Lexicons.find`).
 
     .. versionadded:: 0.1
     """
@@ -295,6 +306,7 @@ class CertaintyShift:
             if not entry.label.supported or not entry.sources:
                 continue
             derivative_hedges = context.find("hedges", segment)
+            derivative_reporting = functools.partial(_reporting_starts, context, None)
             kept: dict[tuple[int, int], set[int]] = {}
             for link in entry.links:
                 kept.setdefault((link.wire, link.wire_segment), set()).update(
@@ -305,8 +317,9 @@ class CertaintyShift:
                 wire_hedges = context.find("hedges", wire_segment)
                 indices = kept.get((source.wire, source.segment), set())
                 if wire_hedges and not derivative_hedges:
+                    wire_reporting = functools.partial(_reporting_starts, context, source.wire)
                     for hedge in wire_hedges:
-                        scope = _scope(wire_segment, hedge)
+                        scope = _scope(wire_segment, hedge, wire_reporting)
                         reached = [i for i in scope if i in indices]
                         if not reached:
                             continue
@@ -331,7 +344,7 @@ class CertaintyShift:
                     context.find("hedges", alignment.wire_segment(other)) for other in entry.sources
                 ):
                     for hedge in derivative_hedges:
-                        scope = _scope(segment, hedge)
+                        scope = _scope(segment, hedge, derivative_reporting)
                         links = [link for link in entry.links if link.derivative[0] in scope]
                         if links:
                             yield self._finding(
@@ -391,13 +404,67 @@ class CertaintyShift:
         )
 
 
-def _scope(segment: Segment, hedge: tuple[int, int]) -> list[int]:
-    """Indices of the first few content tokens after a hedge, within its clause."""
+def _scope(
+    segment: Segment, hedge: tuple[int, int], reporting: Callable[[], Sequence[int]]
+) -> list[int]:
+    """Indices of the first few content tokens after a hedge, within its clause.
+
+    The clause ends at a semicolon or a dash, and at a comma followed by a reporting
+    clause (``reporting()`` gives the offsets where the document's attribution sources
+    and cues start: ", the operator said", ", said Moen", ", according to ...") or by
+    a word that opens another clause (", but", ", which").
+    """
+    tokens = segment.tokens
     scope: list[int] = []
-    for index in range(hedge[1], len(segment.tokens)):
-        token = segment.tokens[index]
-        if not token.is_stop:
+    for index in range(hedge[1], len(tokens)):
+        if _clause_ends(segment, index, reporting):
+            break
+        if not tokens[index].is_stop:
             scope.append(index)
         if len(scope) >= _SCOPE:
             break
     return scope
+
+
+def _gap_before(segment: Segment, index: int) -> str:
+    """The text between token *index* and the one before it."""
+    return segment.text[
+        segment.tokens[index - 1].end - segment.start : segment.tokens[index].start - segment.start
+    ]
+
+
+def _clause_ends(segment: Segment, index: int, reporting: Callable[[], Sequence[int]]) -> bool:
+    """Whether a clause ends between token *index* and the one before it."""
+    if index == 0:
+        return False
+    gap = _gap_before(segment, index)
+    if ";" in gap or _DASH_RE.search(gap):
+        return True
+    if "," not in gap:
+        return False
+    tokens = segment.tokens
+    if tokens[index].norm in _CLAUSE_OPENERS:
+        return True
+    # A reporting clause: an attribution's source or cue starts before the next comma.
+    end = next(
+        (tokens[j].start for j in range(index + 1, len(tokens)) if "," in _gap_before(segment, j)),
+        segment.end,
+    )
+    starts = reporting()
+    position = bisect.bisect_left(starts, tokens[index].start)
+    return position < len(starts) and starts[position] < end
+
+
+def _reporting_starts(context: DetectionContext, wire: int | None) -> list[int]:
+    """Sorted offsets where the sources and cues of a document's attributions start."""
+    return context.memo(
+        f"framing:reporting_starts:{wire}",
+        lambda: sorted(
+            {
+                span.start
+                for attribution in context.attributions(wire)
+                for span in (attribution.source, attribution.cue)
+                if span is not None
+            }
+        ),
+    )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from sourcecompare._align import WireFate
+from sourcecompare._attribution import SourceKind
 from sourcecompare._documents import SegmentKind
 from sourcecompare._findings import Finding, Severity
 from sourcecompare._spans import Span
@@ -49,9 +50,6 @@ _EVENT: Final = frozenset(
 # Words that belong to a figure's value: "42 million", "18 percent", "6 a.m.".
 _MAGNITUDES: Final = frozenset(
     """million billion trillion thousand hundred percent per cent bn m k pct am pm""".split()
-)
-_REPORTING: Final = frozenset(
-    "say said says tell told add added stress stressed call called note noted".split()
 )
 _QUOTE_RE: Final = re.compile(r"[\"“](?P<inside>[^\"“”]{3,}?)[\"”]")
 
@@ -121,13 +119,18 @@ def _name_part(token: Token) -> bool:
     return token.is_capitalized and not token.is_stop and not token.is_date and not token.is_number
 
 
-def _names(doc: Document, equivalents: Equivalents) -> list[_Mention]:
-    elsewhere = {
+def _capitalised_inside(doc: Document) -> set[str]:
+    """Normal forms of the words *doc* writes capitalised inside a sentence."""
+    return {
         t.norm
         for s in doc.sentences
         for i, t in enumerate(s.tokens)
         if i > 0 and t.is_capitalized and not t.is_stop
     }
+
+
+def _names(doc: Document, equivalents: Equivalents) -> list[_Mention]:
+    elsewhere = _capitalised_inside(doc)
     mentions = []
     for segment in doc.sentences:
         for first, last in _name_runs(segment, elsewhere):
@@ -159,6 +162,24 @@ def _derivative_keys(doc: Document, equivalents: Equivalents) -> list[set[str]]:
     return result
 
 
+def _shared(context: DetectionContext) -> tuple[Equivalents, list[set[str]]]:
+    """The equivalents the omission detectors key with, and the derivative's keys.
+
+    The equivalents know the acronyms the texts define, as the alignment's do; all
+    omission detectors use the same ones, so that what each finds does not depend on
+    which of them runs first.
+    """
+    alignment = context.alignment
+
+    def compute() -> tuple[Equivalents, list[set[str]]]:
+        equivalents = alignment.options.equivalents.with_definitions(
+            [*alignment.wires, alignment.derivative]
+        )
+        return equivalents, _derivative_keys(alignment.derivative, equivalents)
+
+    return context.memo("omission:keys", compute)
+
+
 def _present(mention: _Mention, derivative: list[set[str]], surnames: set[str]) -> bool:
     if any(mention.keys <= keys for keys in derivative):
         return True
@@ -167,11 +188,44 @@ def _present(mention: _Mention, derivative: list[set[str]], surnames: set[str]) 
     return False
 
 
+def _named_speakers(context: DetectionContext, wire: int) -> set[int]:
+    """Indices of the wire's segments holding the cue of an attribution to a name.
+
+    A name is a named person, a pronoun resolved to a name, or an organisation with a
+    capitalised word in its source phrase ("the Halvik council"); a capital that only
+    opens the sentence ("Police said") counts when the wire also writes the word
+    capitalised inside a sentence.
+    """
+    doc = context.wires[wire]
+    inside: set[str] | None = None
+    found = set()
+    for attribution in context.attributions(wire):
+        kind = attribution.source_kind
+        if kind is SourceKind.NAMED or (
+            kind is SourceKind.PRONOUN and attribution.source_name is not None
+        ):
+            found.add(attribution.segment)
+        elif kind is SourceKind.ORGANISATION and attribution.source is not None:
+            if inside is None:
+                inside = _capitalised_inside(doc)
+            tokens = doc.segments[attribution.segment].tokens
+            opening = tokens[0].start if tokens else -1
+            source = tokenize(doc.text, attribution.source.start, attribution.source.end)
+            if any(
+                t.is_capitalized and not t.is_stop and (t.start != opening or t.norm in inside)
+                for t in source
+            ):
+                found.add(attribution.segment)
+    return found
+
+
 class OmittedSentence:
     """Report wire sentences the derivative leaves out or keeps only in part.
 
     Salience counts one point each for: the lead (first two body sentences), a direct
-    quote, a named speaker (a reporting verb near a capitalised name), a figure.
+    quote, a named speaker (an attribution whose cue is in the sentence and whose
+    source is a name: a named person, a pronoun resolved to one, or an organisation
+    written with a capital), a figure.
     An omitted sentence is high severity at salience 2 or more, medium otherwise; a
     partly kept one is low, or medium when its dropped words include a figure or name.
 
@@ -183,6 +237,7 @@ class OmittedSentence:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted or partly kept wire sentence."""
         alignment = context.alignment
+        speakers = [_named_speakers(context, w) for w in range(len(alignment.wires))]
         for fate in alignment.wire_sentences:
             segment = alignment.wire_segment(fate)
             if segment.kind is not SegmentKind.SENTENCE or fate.fate is WireFate.KEPT:
@@ -192,8 +247,7 @@ class OmittedSentence:
             points = {
                 "lead": position < 2,
                 "quote": bool(_QUOTE_RE.search(segment.text)),
-                "speaker": any(t.norm in _REPORTING for t in segment.tokens)
-                and any(t.is_capitalized and i > 0 for i, t in enumerate(segment.tokens)),
+                "speaker": segment.index in speakers[fate.wire],
                 "figure": any(t.is_number for t in segment.tokens),
             }
             salience = sum(points.values())
@@ -256,13 +310,7 @@ class OmittedEntity:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted name, with every wire mention as evidence."""
         alignment = context.alignment
-        equivalents = alignment.options.equivalents.with_definitions(
-            [*alignment.wires, alignment.derivative]
-        )
-        derivative = context.memo(
-            "omission:derivative_keys",
-            lambda: _derivative_keys(alignment.derivative, equivalents),
-        )
+        equivalents, derivative = _shared(context)
         surnames = {
             equivalents.key(t)
             for s in alignment.derivative.segments
@@ -380,11 +428,7 @@ class OmittedFigure:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted figure or date, with every wire mention."""
         alignment = context.alignment
-        equivalents = alignment.options.equivalents
-        derivative = context.memo(
-            "omission:derivative_keys",
-            lambda: _derivative_keys(alignment.derivative, equivalents),
-        )
+        equivalents, derivative = _shared(context)
         for wire_index, wire in enumerate(alignment.wires):
             mentions = _figures(wire, equivalents)
             reported: dict[frozenset[str], list[_Mention]] = {}
@@ -428,11 +472,7 @@ class OmittedQuote:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one medium-severity finding per dropped direct quote."""
         alignment = context.alignment
-        equivalents = alignment.options.equivalents
-        derivative = context.memo(
-            "omission:derivative_keys",
-            lambda: _derivative_keys(alignment.derivative, equivalents),
-        )
+        equivalents, derivative = _shared(context)
         for wire_index, wire in enumerate(alignment.wires):
             for segment in wire.sentences:
                 for match in _QUOTE_RE.finditer(segment.text):
