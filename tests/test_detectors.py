@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import sourcecompare as sc
 from sourcecompare.detectors import DetectionContext  # noqa: TC001 - annotations of test code
@@ -125,6 +126,31 @@ class TestLexicons:
         """A word that only shares the entry's stem ("like" for "likely") does not match."""
         tokens = sc.tokenize("A plant like this buys time.")
         assert sc.Lexicons.default().find("hedges", tokens) == []
+
+    @settings(max_examples=150, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                "is likely to grow may could pivotal very significant strides will May 3 "
+                "particularly noteworthy expected plans the lauded cast a spotlight on".split()
+            ),
+            max_size=30,
+        )
+    )
+    def test_one_pass_agrees_with_each_category(self, words):
+        """find_all matches exactly what a separate scan per category matches."""
+        lexicons = sc.Lexicons.default()
+        tokens = sc.tokenize(" ".join(words))
+        together = lexicons.find_all(tokens)
+        for category in sc.Lexicons.__attrs_attrs__:
+            if category.name.startswith("_"):
+                continue
+            assert together[category.name] == lexicons._find_one(category.name, tokens)
+
+    def test_unknown_category(self):
+        """An unknown category is a clear error."""
+        with pytest.raises(sc.InvalidOptionError, match="unknown lexicon category 'hype'"):
+            sc.Lexicons.default().find("hype", sc.tokenize("Big news."))
 
     def test_longest_phrase_first(self):
         """The longest entry wins: "is likely to" rather than "is likely"."""

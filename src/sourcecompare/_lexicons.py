@@ -57,6 +57,9 @@ class Lexicons:
     boosters: tuple[str, ...] = attrs.field(default=(), converter=_entries)
     speculation: tuple[str, ...] = attrs.field(default=(), converter=_entries)
     _index: Mapping[str, dict[str, list[_Entry]]] = attrs.field(init=False, eq=False, repr=False)
+    _combined: Mapping[str, list[tuple[str, _Entry]]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, dict[str, list[_Entry]]] = {}
@@ -73,6 +76,11 @@ class Lexicons:
                 candidates.sort(key=lambda c: (-len(c[0]), c[0]))  # longest first
             index[category] = by_first
         object.__setattr__(self, "_index", index)
+        combined: dict[str, list[tuple[str, _Entry]]] = {}
+        for category in CATEGORIES:
+            for first, candidates in index[category].items():
+                combined.setdefault(first, []).extend((category, c) for c in candidates)
+        object.__setattr__(self, "_combined", combined)
 
     @classmethod
     def default(cls) -> Lexicons:
@@ -122,6 +130,37 @@ class Lexicons:
         a sentence is the hedge); and a month name followed by a day number or a year
         ("May 3", "may 2025") is a date wherever it stands.
         """
+        if category not in self._index:
+            msg = f"unknown lexicon category {category!r}; use {', '.join(CATEGORIES)}"
+            raise InvalidOptionError(msg, option="lexicons")
+        return self.find_all(tokens)[category]
+
+    def find_all(self, tokens: Sequence[Token]) -> dict[str, list[tuple[int, int]]]:
+        """:meth:`find` for every category at once, in one pass over *tokens*.
+
+        Returns a mapping from each of :data:`CATEGORIES` to its ranges; matches of one
+        category never overlap, those of different categories may.
+        """
+        found: dict[str, list[tuple[int, int]]] = {c: [] for c in CATEGORIES}
+        free = dict.fromkeys(CATEGORIES, 0)  # per category, the first index not yet matched
+        combined = self._combined
+        for i, token in enumerate(tokens):
+            for category, (stems, norms, dates) in combined.get(token.stem, ()):
+                if i < free[category]:
+                    continue
+                end = i + len(stems)
+                if end <= len(tokens) and all(
+                    tokens[i + k].stem == stem
+                    and _same_word(tokens[i + k].norm, norms[k])
+                    and (dates[k] or not _is_date(tokens, i + k))
+                    for k, stem in enumerate(stems)
+                ):
+                    found[category].append((i, end))
+                    free[category] = end
+        return found
+
+    def _find_one(self, category: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        """The one-category scan :meth:`find_all` must agree with (used by the tests)."""
         by_first = self._index[category]
         found: list[tuple[int, int]] = []
         i = 0

@@ -41,7 +41,7 @@ class DetectionContext:
     agencies: AgencyList = attrs.field(factory=AgencyList.default)
     reporting: ReportingLexicon = attrs.field(factory=ReportingLexicon.default)
     _memo: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
-    _found: dict[tuple[str, int], list[tuple[int, int]]] = attrs.field(
+    _found: dict[int, dict[str, list[tuple[int, int]]]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
 
@@ -57,12 +57,16 @@ class DetectionContext:
         return value
 
     def find(self, category: str, segment: Segment) -> list[tuple[int, int]]:
-        """:meth:`Lexicons.find` on a segment's tokens, computed once per segment."""
-        key = (category, id(segment))
-        found: list[tuple[int, int]] | None = self._found.get(key)
+        """:meth:`Lexicons.find` on a segment's tokens, computed once per segment.
+
+        Every category is matched in one pass (:meth:`Lexicons.find_all`).
+        """
+        found = self._found.get(id(segment))
         if found is None:
-            found = self._found[key] = self.lexicons.find(category, segment.tokens)
-        return found
+            found = self._found[id(segment)] = self.lexicons.find_all(segment.tokens)
+        if category not in found:
+            return self.lexicons.find(category, segment.tokens)  # raises: unknown category
+        return found[category]
 
     def attributions(self, wire: int | None = None) -> tuple[Attribution, ...]:
         """The attributions of wire number *wire*, or of the derivative when ``None``."""
