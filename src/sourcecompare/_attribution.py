@@ -56,7 +56,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import json
 import re
 import types
 from collections.abc import Iterable, Mapping, Sequence
@@ -67,7 +66,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from sourcecompare._documents import Document, SegmentKind
-from sourcecompare._lexicon import load_json
+from sourcecompare._lexicon import load_json, read_user_json
 from sourcecompare._spans import Span
 from sourcecompare.exceptions import InvalidOptionError
 
@@ -453,15 +452,7 @@ class ReportingLexicon:
     @classmethod
     def from_json(cls, path: str | Path, *, extend_default: bool = True) -> ReportingLexicon:
         """Read cues from a JSON file; by default they extend the bundled ones."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                msg = "expected a JSON object"
-                raise TypeError(msg)  # noqa: TRY301 - reported below with the file name
-            extra = cls.from_data(data)
-        except (OSError, ValueError, TypeError) as exc:
-            msg = f"cannot read a reporting lexicon from {str(path)!r}: {exc}"
-            raise InvalidOptionError(msg, option="lexicon") from exc
+        extra = read_user_json(path, cls.from_data, what="a reporting lexicon", option="lexicon")
         if not extend_default:
             return extra
         return cls.default().extend(

@@ -10,7 +10,6 @@ is not the hedge "may" (see :meth:`Lexicons.find` for how a date is told in cont
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any, Final
 
 import attrs
 
-from sourcecompare._lexicon import load_json
+from sourcecompare._lexicon import load_json, read_user_json
 from sourcecompare._tokens import Token, tokenize
 from sourcecompare.exceptions import InvalidOptionError
 
@@ -99,15 +98,7 @@ class Lexicons:
     @classmethod
     def from_json(cls, path: str | Path, *, extend_default: bool = True) -> Lexicons:
         """Read lists from a JSON file; by default they extend the bundled ones."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                msg = "expected a JSON object of word lists"
-                raise TypeError(msg)  # noqa: TRY301 - reported below with the file name
-            extra = cls.from_data(data)
-        except (OSError, ValueError, TypeError) as exc:
-            msg = f"cannot read lexicons from {str(path)!r}: {exc}"
-            raise InvalidOptionError(msg, option="lexicons") from exc
+        extra = read_user_json(path, cls.from_data, what="lexicons", option="lexicons")
         if not extend_default:
             return extra
         return _DEFAULT.extend(**{c: getattr(extra, c) for c in CATEGORIES})
