@@ -35,11 +35,13 @@ __all__ = [
     "Reading",
     "Relation",
     "Speaker",
+    "content_spans",
     "covered_share",
     "in_wire_share",
     "readings",
     "same_person",
     "speaker_of",
+    "touched_segments",
 ]
 
 MIN_CARRIED_WORDS: Final = 2
@@ -148,7 +150,8 @@ def speaker_of(attribution: Attribution, known: Sequence[Attribution]) -> Speake
     return Speaker(name, kind) if name else None
 
 
-def _content_spans(attribution: Attribution) -> list[Span]:
+def content_spans(attribution: Attribution) -> list[Span]:
+    """The spans of an attribution's content: the content and its continuations."""
     spans = [attribution.content] if attribution.content is not None else []
     return spans + list(attribution.continuations)
 
@@ -157,16 +160,25 @@ def _inside(position: int, spans: Sequence[Span]) -> bool:
     return any(span.start <= position < span.end for span in spans)
 
 
-def _content_tokens(doc: Document, attribution: Attribution) -> set[tuple[int, int]]:
-    """(segment, token) positions of the content words of an attribution's content."""
+def touched_segments(doc: Document, span: Span) -> list[Segment]:
+    """The segments of *doc* that overlap *span*, in order."""
     segments = doc.segments
     starts = [segment.start for segment in segments]
+    first = max(bisect.bisect_right(starts, span.start) - 1, 0)
+    touched = []
+    for segment in segments[first:]:
+        if segment.start >= span.end:
+            break
+        if segment.end > span.start:
+            touched.append(segment)
+    return touched
+
+
+def _content_tokens(doc: Document, attribution: Attribution) -> set[tuple[int, int]]:
+    """(segment, token) positions of the content words of an attribution's content."""
     found: set[tuple[int, int]] = set()
-    for span in _content_spans(attribution):
-        first = max(bisect.bisect_right(starts, span.start) - 1, 0)
-        for segment in segments[first:]:
-            if segment.start >= span.end:
-                break
+    for span in content_spans(attribution):
+        for segment in touched_segments(doc, span):
             for k, token in enumerate(segment.tokens):
                 if not token.is_stop and span.start <= token.start < span.end:
                     found.add((segment.index, k))
@@ -304,7 +316,7 @@ def _presenting(
     tokens = carried.tokens
     ranked = []
     for attribution in attributions:
-        spans = _content_spans(attribution)
+        spans = content_spans(attribution)
         count = sum(1 for k in tokens if _inside(segment.tokens[k].start, spans))
         if count and count * 2 >= len(tokens):
             speaker = speaker_of(attribution, known)
@@ -342,12 +354,8 @@ def _readings(context: DetectionContext) -> tuple[Reading, ...]:
     nearby: dict[int, list[Attribution]] = defaultdict(list)
     for attribution in attributions:  # each attribution, under the segments it touches
         touched = {attribution.segment}
-        for span in _content_spans(attribution):
-            touched.update(
-                segment.index
-                for segment in derivative.segments
-                if segment.start < span.end and segment.end > span.start
-            )
+        for span in content_spans(attribution):
+            touched.update(segment.index for segment in touched_segments(derivative, span))
         for index in sorted(touched):
             nearby[index].append(attribution)
     for segment_index, carried in sorted(_carried_by_segment(context).items()):

@@ -43,6 +43,7 @@ from sourcecompare.detectors._statements import (
     Reading,
     Relation,
     Speaker,
+    content_spans,
     covered_share,
     in_wire_share,
     readings,
@@ -97,8 +98,8 @@ ALTERED_QUOTE: Final = 0.5
 wire quotation is that quotation, altered."""
 
 PARAPHRASED: Final = 0.6
-"""A quotation whose words the wire has at least this share of, outside quotation
-marks, is a paraphrase put in quotation marks."""
+"""A quotation that matches no wire quotation, yet whose content words the alignment
+links to the wire at least in this share, is a paraphrase put in quotation marks."""
 
 
 def _credits_agency(doc: Document, agency: str, agencies: AgencyList) -> bool:
@@ -452,7 +453,6 @@ class CueChanged:
 
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per derivative cue more coloured than the wire's."""
-        derivative = context.derivative
         for reading in readings(context):
             presenting = reading.attribution
             if presenting is None or presenting.passive:
@@ -486,7 +486,6 @@ class CueChanged:
                     scores={"stance_before": before, "stance_after": after},
                     detector=self.name,
                 )
-        del derivative
 
 
 class Fabricated:
@@ -499,8 +498,9 @@ class Fabricated:
     threshold of their weight occurs anywhere in the wire (so that a summary of what
     several wire speakers said, which the alignment cannot pin to one sentence, is
     not called invented). High severity: the derivative lends its own
-    claims the authority of the event, of experts or of a named person. Quotations
-    the wire does not have are reported here too.
+    claims the authority of the event, of experts or of a named person. A quotation
+    the wire does not have is reported here when it is the content of such an
+    attribution.
 
     .. versionadded:: 0.1
     """
@@ -572,8 +572,8 @@ def _span_indices(segment: Segment, span: Span) -> list[int]:
 
 
 def _content_indices(segment: Segment, attribution: Attribution) -> list[int]:
-    spans = [attribution.content] if attribution.content else []
-    spans += [s for s in attribution.continuations if s.start < segment.end]
+    """Indices of the segment's tokens inside the attribution's content."""
+    spans = content_spans(attribution)
     return sorted({k for span in spans for k in _span_indices(segment, span)})
 
 
@@ -628,8 +628,10 @@ class _Verdict(NamedTuple):
     """A derivative quotation checked against the wire's quotations.
 
     ``verdict`` is ``altered`` (``score``: share of its words the wire quotation has,
-    in order) or ``paraphrase`` / ``invented`` (``score``: share of its content words
-    the aligned wire text has outside quotations).
+    in order) or, when no wire quotation comes that close, ``paraphrase`` /
+    ``invented`` (``score``: share of its content words the alignment links to the
+    wire). Only ``altered`` and ``paraphrase`` are reported; an invented quotation is
+    left to :class:`Fabricated` and the framing detectors.
     """
 
     verdict: str
@@ -649,10 +651,9 @@ def _compare_quotes_memo(context: DetectionContext) -> list[_Verdict]:
 
 
 def _compare_quotes(context: DetectionContext) -> list[_Verdict]:
-    """(verdict, derivative quote, wire index, wire quote, score) per checked quotation.
+    """A :class:`_Verdict` for each derivative quotation that is not the wire's own.
 
-    Verdicts: ``same``, ``altered`` (score: share of words in order), ``paraphrase``
-    (score: share the wire has outside quotations), ``invented`` (score: the same).
+    Quotations the wire has (cut short or with ellipses allowed) are left out.
     """
     derivative = context.derivative
     wire_quotes = [_quotes(w) for w in context.wires]
