@@ -1,7 +1,8 @@
 """sourcecompare: compare a news-agency wire report with the coverage derived from it.
 
-Start with :meth:`Document.from_text` or :meth:`Document.from_path`; ``rich.print(doc)``
-shows what was parsed.
+Start with :func:`compare`: ``rich.print(sourcecompare.compare(wire, derivative))``
+shows the report. :meth:`Document.from_text` and :meth:`Document.from_path` parse texts;
+``rich.print(doc)`` shows what was parsed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,14 @@ from sourcecompare._attribution import (
     ReportingLexicon,
     SourceKind,
     extract_attributions,
+)
+from sourcecompare._comparison import (
+    CompareOptions,
+    Comparison,
+    SpeakerFate,
+    SpeakerOutcome,
+    Summary,
+    compare,
 )
 from sourcecompare._documents import (
     DEFAULT_MAX_CHARS,
@@ -81,6 +90,8 @@ __all__ = [
     "Attribution",
     "BinaryInputError",
     "Byline",
+    "CompareOptions",
+    "Comparison",
     "Dateline",
     "DecodingError",
     "DetectionContext",
@@ -109,6 +120,9 @@ __all__ = [
     "SourceKind",
     "SourceMatch",
     "Span",
+    "SpeakerFate",
+    "SpeakerOutcome",
+    "Summary",
     "TermStats",
     "Token",
     "UnknownMeasureError",
@@ -117,6 +131,7 @@ __all__ = [
     "WireSentenceAlignment",
     "WordLink",
     "align",
+    "compare",
     "decode_bytes",
     "default_detectors",
     "detect",

@@ -1,18 +1,26 @@
-"""Protocols for the parts of sourcecompare that users can replace.
+"""Protocols for the parts of sourcecompare that users can replace, and type aliases.
 
-These are structural: any object with the right methods fits, no inheritance needed.
+The protocols are structural: any object with the right methods fits, no inheritance
+needed.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypeAlias, runtime_checkable
+
+from sourcecompare._documents import Document
 
 if TYPE_CHECKING:
     from sourcecompare._findings import Finding
     from sourcecompare.detectors import DetectionContext
 
-__all__ = ["Detector", "Segmenter"]
+__all__ = ["Detector", "Segmenter", "TextOrDocument"]
+
+TextOrDocument: TypeAlias = str | Document | os.PathLike[str]
+"""What :func:`sourcecompare.compare` accepts for one text: the text itself, a parsed
+:class:`~sourcecompare.Document`, or a path to read."""
 
 
 @runtime_checkable

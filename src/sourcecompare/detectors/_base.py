@@ -162,6 +162,13 @@ def detect(
         agencies or AgencyList.default(),
         reporting or ReportingLexicon.default(),
     )
+    return run_detectors(context, detectors)
+
+
+def run_detectors(
+    context: DetectionContext, detectors: Sequence[Detector] | None = None
+) -> tuple[Finding, ...]:
+    """:func:`detect` on a context the caller keeps, to reuse its memo afterwards."""
     found: dict[Finding, None] = {}
     for detector in detectors if detectors is not None else default_detectors():
         results: Iterable[object] = detector.detect(context)

@@ -1,0 +1,559 @@
+"""The result a person reads: :func:`compare` and the :class:`Comparison` it returns.
+
+``compare(wire, derivative)`` parses both texts (unless given documents), aligns them,
+runs the detectors, follows every wire speaker into the derivative and sums it all
+up. The :class:`Comparison` holds all of it, frozen; ``rich.print(comparison)`` shows
+the report, :meth:`Comparison.to_json` exports it and :meth:`Comparison.from_json`
+reads it back to an equal object.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from sourcecompare._align import Alignment, AlignmentLabel, AlignOptions, WireFate, align
+from sourcecompare._attribution import Attribution, ReportingLexicon, SourceKind
+from sourcecompare._documents import Document
+from sourcecompare._findings import Finding, Severity
+from sourcecompare._furniture import AgencyList
+from sourcecompare._lexicons import Lexicons
+from sourcecompare._spans import Span
+from sourcecompare.detectors._base import DetectionContext, run_detectors
+from sourcecompare.detectors._statements import (
+    Relation,
+    Speaker,
+    readings,
+    same_speaker,
+    speaker_of,
+)
+from sourcecompare.exceptions import InvalidOptionError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from sourcecompare.typing import Detector, TextOrDocument
+
+__all__ = [
+    "CompareOptions",
+    "Comparison",
+    "SpeakerFate",
+    "SpeakerOutcome",
+    "Summary",
+    "compare",
+]
+
+
+def _detectors(value: Iterable[Detector] | None) -> tuple[Detector, ...] | None:
+    if value is None:
+        return None
+    found = tuple(value)
+    for detector in found:
+        if not callable(getattr(detector, "detect", None)):
+            msg = f"'detectors' must hold detectors, got {type(detector).__name__}"
+            raise InvalidOptionError(msg, option="detectors")
+    return found
+
+
+def _sorted_spans(values: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(sorted(values))
+
+
+def _ints(values: Iterable[int]) -> tuple[int, ...]:
+    return tuple(int(v) for v in values)
+
+
+def _counts(values: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    return tuple((str(k), int(v)) for k, v in values)
+
+
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _findings(values: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(values)
+
+
+def _outcomes(values: Iterable[SpeakerOutcome]) -> tuple[SpeakerOutcome, ...]:
+    return tuple(values)
+
+
+def _instance_of(kind: type) -> Callable[[object, Any, object], None]:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            msg = f"'{attribute.name}' must be a {kind.__name__}, got {type(value).__name__}"
+            raise InvalidOptionError(msg, option=attribute.name)
+
+    return check
+
+
+@attrs.frozen
+class CompareOptions:
+    """Everything :func:`compare` can be told.
+
+    Attributes:
+        alignment: Thresholds and measure of the alignment (:class:`AlignOptions`).
+        detectors: The detectors to run; ``None`` runs :func:`default_detectors`.
+        lexicons: Evaluative words, hedges and the other framing word lists.
+        agencies: Agencies recognised in credits (also used to parse texts).
+        reporting: Reporting cues and source nouns for attribution extraction.
+
+    JSON records the alignment options in full; detectors, lexicons, agencies and a
+    custom similarity are recorded by name or as "default"/"custom", and a
+    :class:`Comparison` read back from JSON has the built-in ones in their place (see
+    :meth:`Comparison.to_json`).
+
+    .. versionadded:: 0.1
+    """
+
+    alignment: AlignOptions = attrs.field(
+        factory=AlignOptions, validator=_instance_of(AlignOptions)
+    )
+    detectors: tuple[Detector, ...] | None = attrs.field(default=None, converter=_detectors)
+    lexicons: Lexicons = attrs.field(factory=Lexicons.default, validator=_instance_of(Lexicons))
+    agencies: AgencyList = attrs.field(
+        factory=AgencyList.default, validator=_instance_of(AgencyList)
+    )
+    reporting: ReportingLexicon = attrs.field(
+        factory=ReportingLexicon.default, validator=_instance_of(ReportingLexicon)
+    )
+
+    @property
+    def detector_names(self) -> tuple[str, ...] | None:
+        """The names of the chosen detectors, or ``None`` for the default set."""
+        if self.detectors is None:
+            return None
+        return tuple(getattr(d, "name", type(d).__name__) for d in self.detectors)
+
+
+class SpeakerFate(str, enum.Enum):
+    """What became of a wire speaker in the derivative.
+
+    .. versionadded:: 0.1
+    """
+
+    KEPT = "kept"
+    """At least one of their statements is still attributed to them."""
+    MENTIONED = "mentioned"
+    """The derivative names them, but presents none of their statements as theirs."""
+    CHANGED = "changed"
+    """Their words are attributed to somebody else."""
+    AMPLIFIED = "amplified"
+    """One speaker's words are attributed to many ("experts")."""
+    GENERALISED = "generalised"
+    """Their words are attributed to an unnamed source ("officials", "the event")."""
+    DROPPED = "dropped"
+    """Their words are carried with no source at all."""
+    OMITTED = "omitted"
+    """Neither their words nor their name are in the derivative."""
+
+    @property
+    def lost(self) -> bool:
+        """Whether the derivative no longer credits this speaker with their words."""
+        return self not in (SpeakerFate.KEPT, SpeakerFate.MENTIONED)
+
+
+# When a speaker's statements fare differently, the fate shown is the first of these.
+_FATE_ORDER: Final = (
+    SpeakerFate.KEPT,
+    SpeakerFate.CHANGED,
+    SpeakerFate.AMPLIFIED,
+    SpeakerFate.GENERALISED,
+    SpeakerFate.DROPPED,
+)
+
+
+@attrs.frozen
+class SpeakerOutcome:
+    """One wire speaker and what became of them in the derivative.
+
+    Attributes:
+        name: The speaker's fullest name in the wire ("Zhu Guijie", "officials").
+        kind: Who they are (named person, unnamed people, organisation ...).
+        fate: What became of them (:class:`SpeakerFate`).
+        wire: Index of the wire document.
+        statements: How many of the wire's attributions are theirs.
+        wire_spans: Their source phrases in the wire (the cue where a pronoun stands).
+        derivative_segments: Derivative segments carrying their words.
+        derivative_spans: Where the derivative presents their words: the source phrase
+            it credits, else the cue, else the carried words themselves.
+        credited_to: Who the derivative credits instead, when somebody else
+            ("experts", "the seminar"), in order of appearance.
+
+    .. versionadded:: 0.1
+    """
+
+    name: str
+    kind: SourceKind = attrs.field(converter=SourceKind)
+    fate: SpeakerFate = attrs.field(converter=SpeakerFate)
+    wire: int
+    statements: int
+    wire_spans: tuple[Span, ...] = attrs.field(converter=_sorted_spans)
+    derivative_segments: tuple[int, ...] = attrs.field(converter=_ints)
+    derivative_spans: tuple[Span, ...] = attrs.field(converter=_sorted_spans)
+    credited_to: tuple[str, ...] = attrs.field(converter=_strs)
+
+
+@attrs.frozen
+class Summary:
+    """The comparison in figures.
+
+    Attributes:
+        wire_kept: Share of the wire's sentences (by tokens) kept at least in part.
+        derivative_supported: Share of the derivative's sentences (by tokens) the wire
+            supports at least in part.
+        verbatim: Share of the derivative's sentences (by tokens) copied verbatim.
+        wire_fates: Wire sentences by fate: ``(("kept", n), ("partial", n), ("omitted", n))``.
+        derivative_labels: Derivative sentences and headings by alignment label, in
+            :class:`AlignmentLabel` order.
+        speakers_kept: Wire speakers still credited with their words (or named).
+        speakers_dropped: Wire speakers no longer credited (dropped, generalised,
+            amplified, changed or omitted).
+        by_kind: Findings per kind, sorted by kind.
+        by_severity: Findings per severity, high first.
+
+    .. versionadded:: 0.1
+    """
+
+    wire_kept: float
+    derivative_supported: float
+    verbatim: float
+    wire_fates: tuple[tuple[str, int], ...] = attrs.field(converter=_counts)
+    derivative_labels: tuple[tuple[str, int], ...] = attrs.field(converter=_counts)
+    speakers_kept: tuple[str, ...] = attrs.field(converter=_strs)
+    speakers_dropped: tuple[str, ...] = attrs.field(converter=_strs)
+    by_kind: tuple[tuple[str, int], ...] = attrs.field(converter=_counts)
+    by_severity: tuple[tuple[str, int], ...] = attrs.field(converter=_counts)
+
+    @property
+    def findings(self) -> int:
+        """How many findings there are."""
+        return sum(count for _, count in self.by_severity)
+
+    @classmethod
+    def of(
+        cls,
+        alignment: Alignment,
+        findings: Sequence[Finding],
+        speakers: Sequence[SpeakerOutcome],
+    ) -> Summary:
+        """Sum up an alignment, its findings and its speakers."""
+        fates = Counter(entry.fate.value for entry in alignment.wire_sentences)
+        labels = Counter(entry.label.value for entry in alignment.segments)
+        severities = Counter(f.severity.value for f in findings)
+        return cls(
+            wire_kept=alignment.kept_share,
+            derivative_supported=alignment.supported_share,
+            verbatim=alignment.verbatim_share,
+            wire_fates=[(f.value, fates[f.value]) for f in WireFate],
+            derivative_labels=[(label.value, labels[label.value]) for label in AlignmentLabel],
+            speakers_kept=[s.name for s in speakers if not s.fate.lost],
+            speakers_dropped=[s.name for s in speakers if s.fate.lost],
+            by_kind=sorted(Counter(f.kind for f in findings).items()),
+            by_severity=[(s.value, severities[s.value]) for s in reversed(Severity)],
+        )
+
+
+@attrs.frozen
+class Comparison:
+    """A derivative compared with its wire report(s): the whole result.
+
+    Attributes:
+        options: The options used.
+        alignment: Which wire sentences support each derivative sentence, and the
+            fate of each wire sentence (it holds both documents).
+        findings: What the detectors found, high severity first, then by position.
+        speakers: Every wire speaker and what became of them, in wire order.
+        summary: The figures (:class:`Summary`).
+
+    ``rich.print(comparison)`` shows the full report; the views of
+    :mod:`sourcecompare.render.console` show its parts.
+
+    .. versionadded:: 0.1
+    """
+
+    options: CompareOptions
+    alignment: Alignment
+    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+    speakers: tuple[SpeakerOutcome, ...] = attrs.field(converter=_outcomes)
+    summary: Summary
+
+    @property
+    def wires(self) -> tuple[Document, ...]:
+        """The wire documents."""
+        return self.alignment.wires
+
+    @property
+    def wire(self) -> Document:
+        """The first (usually the only) wire document."""
+        return self.alignment.wire
+
+    @property
+    def derivative(self) -> Document:
+        """The derivative document."""
+        return self.alignment.derivative
+
+    @property
+    def worst(self) -> Severity | None:
+        """The highest severity among the findings, or ``None`` when there are none."""
+        return max((f.severity for f in self.findings), default=None)
+
+    def select(
+        self, kinds: Iterable[str] = (), *, severity: Severity | str | None = None
+    ) -> Comparison:
+        """The same comparison with only some findings, and its summary recounted.
+
+        Args:
+            kinds: Keep findings of these kinds ("framing.speculation") or categories
+                ("framing"); all when empty.
+            severity: Keep findings at or above this severity.
+        """
+        wanted = tuple(kinds)
+        floor = Severity(severity) if severity is not None else None
+        kept = [
+            f
+            for f in self.findings
+            if (not wanted or f.kind in wanted or f.category in wanted)
+            and (floor is None or f.severity >= floor)
+        ]
+        return attrs.evolve(
+            self, findings=kept, summary=Summary.of(self.alignment, kept, self.speakers)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as JSON-ready data (see :meth:`to_json`)."""
+        from sourcecompare.render.json import comparison_to_dict  # noqa: PLC0415 - lazy
+
+        return comparison_to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The comparison as JSON, with a ``schema_version``; spans are character offsets.
+
+        :meth:`from_json` reads it back to an equal object. Custom detectors,
+        lexicons and similarity objects are recorded by name; reading back restores
+        the built-in ones in their place.
+        """
+        from sourcecompare.render.json import dumps  # noqa: PLC0415 - lazy
+
+        return dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Comparison:
+        """Read back what :meth:`to_dict` wrote.
+
+        Raises:
+            InputError: The data is not a comparison of a schema version we read.
+        """
+        from sourcecompare.render.json import comparison_from_dict  # noqa: PLC0415 - lazy
+
+        return comparison_from_dict(data)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Comparison:
+        """Read back what :meth:`to_json` wrote.
+
+        Raises:
+            InputError: The text is not JSON, or not a comparison we can read.
+        """
+        from sourcecompare.render.json import loads  # noqa: PLC0415 - lazy
+
+        return cls.from_dict(loads(text))
+
+    def to_html(self, *, width: int = 100) -> str:
+        """The full report as a self-contained HTML page, *width* columns wide."""
+        from sourcecompare.render.export import export_html  # noqa: PLC0415 - lazy
+
+        return export_html(self, width=width)
+
+    def to_svg(self, *, width: int = 100) -> str:
+        """The full report as a self-contained SVG image, *width* columns wide."""
+        from sourcecompare.render.export import export_svg  # noqa: PLC0415 - lazy
+
+        return export_svg(self, width=width)
+
+    def __rich__(self) -> RenderableType:
+        from sourcecompare.render.console import comparison_view  # noqa: PLC0415 - lazy
+
+        return comparison_view(self)
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+
+def _source_or_cue(attribution: Attribution) -> Span:
+    return attribution.source if attribution.source is not None else attribution.cue
+
+
+def _words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(w.strip(".,;:'\"’”“").casefold() for w in phrase.split() if w.strip(".,"))
+
+
+def _mentions(doc: Document, forms: Iterable[tuple[str, ...]]) -> bool:
+    """Whether *doc* has one of the name *forms* as consecutive capitalised words."""
+    for segment in doc.segments:
+        norms = [t.norm if t.is_capitalized else "" for t in segment.tokens]
+        for form in forms:
+            size = len(form)
+            if any(tuple(norms[k : k + size]) == form for k in range(len(norms) - size + 1)):
+                return True
+    return False
+
+
+class _Group:
+    """One wire speaker being gathered: their attributions and their readings."""
+
+    def __init__(self, wire: int, name: str, kind: SourceKind) -> None:
+        self.wire, self.name, self.kind = wire, name, kind
+        self.statements = 0
+        self.wire_spans: list[Span] = []
+        self.relations: list[Relation] = []
+        self.segments: set[int] = set()
+        self.derivative_spans: list[Span] = []
+        self.credited_to: list[str] = []
+        self.forms: set[tuple[str, ...]] = set()
+
+    def add(self, name: str, attribution: Attribution) -> None:
+        """Count one more attribution of this speaker, under *name*."""
+        if len(name) > len(self.name):
+            self.name = name
+        self.statements += 1
+        self.wire_spans.append(_source_or_cue(attribution))
+        self.forms.add(_words_of(name))
+        written = _words_of(attribution.source_text or "")
+        if written and set(written) <= set(_words_of(self.name)):
+            self.forms.add(written)  # the short form the wire itself uses ("Zhu")
+
+    def matches(self, wire: int, name: str, kind: SourceKind) -> bool:
+        """Same wire, same kind, and the same person or a phrase sharing a word."""
+        if wire != self.wire or kind is not self.kind:
+            return False
+        return same_speaker(Speaker(self.name, self.kind), Speaker(name, kind), exact=True)
+
+
+def _find_group(groups: list[_Group], wire: int, name: str, kind: SourceKind) -> _Group | None:
+    return next((g for g in groups if g.matches(wire, name, kind)), None)
+
+
+def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
+    """Every wire speaker (grouped by person) and what became of them, in wire order."""
+    groups: list[_Group] = []
+    for wire_index in range(len(context.wires)):
+        known = context.attributions(wire_index)
+        for attribution in known:
+            speaker = speaker_of(attribution, known)
+            if speaker is None:
+                continue
+            group = _find_group(groups, wire_index, speaker.name, speaker.kind)
+            if group is None:
+                group = _Group(wire_index, speaker.name, speaker.kind)
+                groups.append(group)
+            group.add(speaker.name, attribution)
+    derivative = context.derivative
+    for reading in readings(context):
+        segment = derivative.segments[reading.segment]
+        for carried, relation in zip(reading.carried, reading.relations, strict=True):
+            speaker = carried.speaker
+            group = _find_group(groups, carried.wire, speaker.name, speaker.kind)
+            if group is None:  # pragma: no cover - every carried speaker was grouped above
+                continue
+            group.relations.append(relation)
+            group.segments.add(reading.segment)
+            if reading.attribution is not None:
+                group.derivative_spans.append(_source_or_cue(reading.attribution))
+            else:
+                tokens = [segment.tokens[k] for k in carried.tokens]
+                group.derivative_spans.append(Span(tokens[0].start, tokens[-1].end))
+            other = reading.speaker if relation is not Relation.KEPT else None
+            if other is not None and other.name not in group.credited_to:
+                group.credited_to.append(other.name)
+    return tuple(_outcome(group, derivative) for group in groups)
+
+
+def _outcome(group: _Group, derivative: Document) -> SpeakerOutcome:
+    relations = {SpeakerFate(r.value) for r in group.relations}
+    fate: SpeakerFate | None = next((f for f in _FATE_ORDER if f in relations), None)
+    if fate is None:
+        named = group.kind is SourceKind.NAMED and _mentions(derivative, group.forms)
+        fate = SpeakerFate.MENTIONED if named else SpeakerFate.OMITTED
+    return SpeakerOutcome(
+        name=group.name,
+        kind=group.kind,
+        fate=fate,
+        wire=group.wire,
+        statements=group.statements,
+        wire_spans=group.wire_spans,
+        derivative_segments=sorted(group.segments),
+        derivative_spans=set(group.derivative_spans),
+        credited_to=group.credited_to,
+    )
+
+
+# --- compare -----------------------------------------------------------------------------
+
+
+def _document(value: object, role: str, options: CompareOptions) -> Document:
+    if isinstance(value, Document):
+        return value
+    if isinstance(value, str):
+        return Document.from_text(value, doc_id=role, agencies=options.agencies)
+    if isinstance(value, os.PathLike):
+        return Document.from_path(os.fspath(value), agencies=options.agencies)
+    msg = f"compare() takes text, a Document or a path for {role!r}, got {type(value).__name__}"
+    raise InvalidOptionError(msg, option=role)
+
+
+def compare(
+    wire: TextOrDocument | Sequence[TextOrDocument],
+    derivative: TextOrDocument,
+    *,
+    options: CompareOptions | None = None,
+) -> Comparison:
+    """Compare a derivative with its wire report, or with several.
+
+    Args:
+        wire: The wire report as text, a :class:`Document` or a path; or a sequence
+            of them, when each derivative sentence is credited to the wire it comes
+            from (or reported as unsupported by every one).
+        derivative: The article derived from it, likewise.
+        options: What to align and detect with; :class:`CompareOptions` defaults.
+
+    Returns:
+        The :class:`Comparison`.
+
+    Raises:
+        EmptyDocumentError: A text is empty or has no body.
+        InputError: A path cannot be read or decoded.
+        InvalidOptionError: No wire was given, or an argument has the wrong type.
+
+    .. versionadded:: 0.1
+    """
+    opts: object = options if options is not None else CompareOptions()
+    if not isinstance(opts, CompareOptions):
+        msg = f"'options' must be CompareOptions, got {type(opts).__name__}"
+        raise InvalidOptionError(msg, option="options")
+    given: list[object] = [wire]  # _document() checks each one's type
+    if not isinstance(wire, (str, Document, os.PathLike)) and isinstance(wire, Iterable):
+        given = list(wire)
+    if not given:
+        msg = "compare() needs at least one wire report"
+        raise InvalidOptionError(msg, option="wire")
+    roles = ["wire"] if len(given) == 1 else [f"wire {n + 1}" for n in range(len(given))]
+    wires = [_document(value, role, opts) for value, role in zip(given, roles, strict=True)]
+    derived = _document(derivative, "derivative", opts)
+    alignment = align(wires, derived, opts.alignment)
+    context = DetectionContext(alignment, opts.lexicons, opts.agencies, opts.reporting)
+    findings = run_detectors(context, opts.detectors)
+    speakers = speaker_outcomes(context)
+    return Comparison(
+        options=opts,
+        alignment=alignment,
+        findings=findings,
+        speakers=speakers,
+        summary=Summary.of(alignment, findings, speakers),
+    )
