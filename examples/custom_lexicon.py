@@ -4,11 +4,11 @@
 
 A wire report and a rewrite, written for this example. The rewrite calls a
 glasshouse "glitzy" and has its head gardener "grumble" where the wire has her say,
-words the bundled lists do not know. With the bundled lists the first is only an
-embellishment and the second nothing at all; with "glitzy" added to the evaluative
-words and "grumble" to the reporting verbs (graded "disapproving"), both are
-reported for what they are: evaluative language, and a reporting verb that colours
-what she said.
+words the bundled lists do not know. With the bundled lists both are only
+embellishments, words the wire does not have; with "glitzy" added to the evaluative
+words and "grumble" to the reporting verbs (graded "disapproving"), passed to
+``compare`` in its ``CompareOptions``, both are reported for what they are:
+evaluative language, and a reporting verb that colours what she said.
 """
 
 from __future__ import annotations
@@ -41,14 +41,14 @@ def report(title: str, findings: tuple[sc.Finding, ...]) -> None:
 
 def main() -> int:
     """Compare the two texts with the bundled lists, then with extended ones."""
-    alignment = sc.align(sc.Document.from_text(WIRE), sc.Document.from_text(REWRITE))
-
-    bundled = sc.detect(alignment)
+    bundled = sc.compare(WIRE, REWRITE).findings
     report("With the bundled lists", bundled)
 
-    lexicons = sc.Lexicons.default().extend(evaluative=["glitzy"])
-    reporting = sc.ReportingLexicon.default().extend(verbs={"grumble": "disapproving"})
-    extended = sc.detect(alignment, lexicons=lexicons, reporting=reporting)
+    options = sc.CompareOptions(
+        lexicons=sc.Lexicons.default().extend(evaluative=["glitzy"]),
+        reporting=sc.ReportingLexicon.default().extend(verbs={"grumble": "disapproving"}),
+    )
+    extended = sc.compare(WIRE, REWRITE, options=options).findings
     print()
     report("With 'glitzy' and 'grumble' added", extended)
 

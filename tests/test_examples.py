@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +106,80 @@ class TestExamples:
         assert completed.returncode == 2
         assert "Traceback" not in completed.stderr
         assert "no such file" in completed.stderr
+
+    def test_compare_articles(self):
+        """compare_articles.py prints the full report of the bundled pair."""
+        out = run(ROOT / "examples" / "compare_articles.py").stdout
+        assert "harbour_rewrite.txt" in out
+        assert "harbour_wire.txt" in out
+        assert "attribution.credit_removed" in out
+        assert "Helen Achterberg" in out
+
+    def test_compare_articles_given_files(self, tmp_path):
+        """compare_articles.py compares the files it is given, printing their text literally."""
+        wire = tmp_path / "wire.txt"
+        derivative = tmp_path / "derivative.txt"
+        wire.write_text("The council said the bridge would reopen.\n")
+        derivative.write_text(
+            "The council said the bridge would reopen. Crowds cheered the [bold]news[/bold].\n"
+        )
+        completed = run(ROOT / "examples" / "compare_articles.py", str(wire), str(derivative))
+        assert completed.returncode == 0, completed.stderr
+        assert "derivative.txt" in completed.stdout
+        assert "[bold]news[/bold]" in completed.stdout
+
+    def test_compare_articles_bad_path(self, tmp_path):
+        """A missing file gives a one-line error and exit status 2."""
+        completed = run(
+            ROOT / "examples" / "compare_articles.py",
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "b.txt"),
+        )
+        assert completed.returncode == 2
+        assert "Traceback" not in completed.stderr
+        assert "cannot compare the articles" in completed.stderr
+
+    def test_export_html_to_a_temporary_folder(self):
+        """export_html.py writes an HTML page to a new temporary folder and prints its path."""
+        completed = run(ROOT / "examples" / "export_html.py")
+        page = Path(completed.stdout.splitlines()[0])
+        try:
+            assert page.name == "harbour_rewrite.html"
+            html = page.read_text(encoding="utf-8")
+            assert "<html" in html.lower()
+            assert "credit_removed" in html
+            assert "findings; the most severe: high" in completed.stdout
+        finally:
+            shutil.rmtree(page.parent, ignore_errors=True)
+
+    def test_export_html_to_a_given_file(self, tmp_path):
+        """export_html.py writes to the file it is given."""
+        target = tmp_path / "report.html"
+        completed = run(ROOT / "examples" / "export_html.py", str(target))
+        assert completed.returncode == 0, completed.stderr
+        assert completed.stdout.splitlines()[0] == str(target)
+        assert "<html" in target.read_text(encoding="utf-8").lower()
+
+    def test_several_outlets(self):
+        """several_outlets.py ranks the four bundled versions, most faithful first."""
+        out = run(ROOT / "examples" / "several_outlets.py").stdout
+        names = ["harbour_faithful.txt", "harbour_aggregator.txt", "harbour_blog.txt"]
+        names.append("harbour_rewrite.txt")
+        assert all(name in out for name in names)
+        assert "speakers lost" in out
+        assert "Most faithful: harbour_faithful.txt." in out
+        rows = [line for line in out.splitlines() if "harbour_" in line and "│" in line]
+        assert len(rows) == 4
+        assert "harbour_faithful.txt" in rows[0]
+
+    def test_several_outlets_given_files(self):
+        """several_outlets.py compares the wire and versions it is given."""
+        articles = ROOT / "examples" / "articles"
+        completed = run(
+            ROOT / "examples" / "several_outlets.py",
+            str(articles / "rail_wire.txt"),
+            str(articles / "rail_rewrite.txt"),
+        )
+        assert completed.returncode == 0, completed.stderr
+        assert "Versions of rail_wire.txt" in completed.stdout
+        assert "rail_rewrite.txt" in completed.stdout

@@ -78,3 +78,25 @@ def decode(data: bytes) -> str:
     doc = sc.Document.from_bytes(data, format="text")
     span: sc.Span = doc.segments[0].span
     return text[span.start : span.end] + encoding
+
+
+def report(wire: Path, derivatives: Sequence[Path]) -> int:
+    """Compare as the command line does; return 1 when a high-severity finding remains."""
+    options = sc.CompareOptions(
+        alignment=sc.AlignOptions(supported=0.5), lexicons=sc.Lexicons.default()
+    )
+    status = 0
+    for derivative in derivatives:
+        comparison: sc.Comparison = sc.compare([wire], derivative, options=options)
+        selected: sc.Comparison = comparison.select(["framing", "attribution.fabricated"])
+        worst: sc.Severity | None = selected.worst
+        summary: sc.Summary = selected.summary
+        outcomes: tuple[sc.SpeakerOutcome, ...] = selected.speakers
+        lost = [o.name for o in outcomes if o.fate.lost]
+        text: str = selected.to_json(indent=None)
+        page: str = selected.to_html(width=100) + selected.to_svg(width=100)
+        assert sc.Comparison.from_json(text) == selected
+        rich.print(selected, summary.findings, len(lost), len(page))
+        if worst is not None and worst >= sc.Severity.HIGH:
+            status = 1
+    return status

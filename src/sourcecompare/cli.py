@@ -1,31 +1,70 @@
 """The ``sourcecompare`` command line. The only module that prints.
 
-Exit status: 0 on success, 2 on a usage or input error (one line on standard error,
-no traceback).
+Commands: ``inspect`` (how articles are parsed), ``align`` (which wire sentences
+support each derivative sentence) and ``compare`` (the full report: added framing,
+omissions and attribution drift, on the terminal, as JSON, HTML or SVG).
+
+Exit status: 0 on success; 1 when ``compare --fail-on`` finds findings at or above the
+chosen severity; 2 on a usage or input error (one line on standard error, no traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 import attrs
-from rich.console import Console
 
 import sourcecompare
 from sourcecompare._align import AlignOptions, align
+from sourcecompare._comparison import CompareOptions, Comparison, compare
 from sourcecompare._documents import Document
+from sourcecompare._findings import Severity
 from sourcecompare._io import DEFAULT_MAX_BYTES
 from sourcecompare.exceptions import SourceCompareError
-from sourcecompare.render.console import THEME
 from sourcecompare.similarity import MEASURES
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["build_parser", "main"]
 
-EXIT_OK = 0
-EXIT_USAGE = 2
+EXIT_OK: Final = 0
+EXIT_FINDINGS: Final = 1
+EXIT_USAGE: Final = 2
+
+_KINDS: Final = (
+    "framing.unsupported_sentence",
+    "framing.added_heading",
+    "framing.embellishment",
+    "framing.evaluative_language",
+    "framing.certainty_shift",
+    "framing.speculation",
+    "omission.sentence",
+    "omission.entity",
+    "omission.figure",
+    "omission.quote",
+    "attribution.speaker_dropped",
+    "attribution.speaker_generalised",
+    "attribution.speaker_amplified",
+    "attribution.speaker_changed",
+    "attribution.cue_changed",
+    "attribution.quote_altered",
+    "attribution.paraphrase_quoted",
+    "attribution.fabricated",
+    "attribution.credit_removed",
+    "attribution.dateline_removed",
+)
+"""Every kind of finding the built-in detectors report, as ``compare --only`` accepts them."""
+
+_CATEGORIES: Final = tuple(dict.fromkeys(kind.split(".", 1)[0] for kind in _KINDS))
+_SEVERITIES: Final = tuple(severity.value for severity in Severity)
+_EXPORT_WIDTH: Final = 100
 
 
 def _positive_int(value: str) -> int:
@@ -52,7 +91,32 @@ def _unit_interval(value: str) -> float:
     return number
 
 
+def _add_alignment_options(parser: argparse.ArgumentParser) -> None:
+    """Add --supported, --partial and --measure (align and compare)."""
+    defaults = AlignOptions()
+    group = parser.add_argument_group("alignment")
+    group.add_argument(
+        "--supported",
+        type=_unit_interval,
+        metavar="X",
+        help=f"support from which a sentence is supported (default: {defaults.supported})",
+    )
+    group.add_argument(
+        "--partial",
+        type=_unit_interval,
+        metavar="X",
+        help=f"support from which a sentence is embellished, not unsupported "
+        f"(default: {defaults.partial})",
+    )
+    group.add_argument(
+        "--measure",
+        choices=sorted(MEASURES),
+        help="similarity measure (default: containment)",
+    )
+
+
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    """Add --encoding, --format and --max-bytes (every command)."""
     group = parser.add_argument_group("input")
     group.add_argument(
         "--encoding",
@@ -73,12 +137,102 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_output_options(parser: argparse.ArgumentParser) -> None:
+def _add_output_options(
+    parser: argparse.ArgumentParser, *, width_help: str = "render at N columns (default: terminal)"
+) -> argparse._ArgumentGroup:
+    """Add --width and --no-color (every command); return the group for more."""
     group = parser.add_argument_group("output")
-    group.add_argument(
-        "--width", type=_positive_int, metavar="N", help="render at N columns (default: terminal)"
-    )
+    group.add_argument("--width", type=_positive_int, metavar="N", help=width_help)
     group.add_argument("--no-color", action="store_true", help="render without colour")
+    return group
+
+
+def _add_compare(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the compare command and its options."""
+    parser = commands.add_parser(
+        "compare",
+        help="report what a derivative added, dropped and attributed differently",
+        description=(
+            "Compare each DERIVATIVE with the WIRE report (or with every --wire) and "
+            "report the findings, added framing, omissions and attribution drift, "
+            "with their evidence, the fate of every wire speaker and a summary."
+        ),
+        epilog=(
+            "exit status: 0 when done, 1 when --fail-on is given and a derivative has a "
+            "finding at or above that severity, 2 on a usage or input error"
+        ),
+    )
+    parser.set_defaults(command_parser=parser)
+    parser.add_argument(
+        "wire",
+        nargs="?",
+        metavar="WIRE",
+        help="the wire report; '-' reads standard input; leave it out when --wire is given",
+    )
+    parser.add_argument(
+        "derivatives",
+        nargs="+",
+        metavar="DERIVATIVE",
+        help="articles derived from it; '-' reads standard input (once in all)",
+    )
+    parser.add_argument(
+        "--wire",
+        dest="wires",
+        action="append",
+        metavar="FILE",
+        help="a wire report; repeat it for several wires, each derivative sentence then "
+        "credited to the wire it comes from; with --wire, every positional FILE is a "
+        "derivative",
+    )
+    findings = parser.add_argument_group("findings")
+    findings.add_argument(
+        "--only",
+        action="append",
+        choices=(*_CATEGORIES, *_KINDS),
+        metavar="KIND",
+        help="report only findings of this kind (framing.speculation) or category "
+        "(framing, omission, attribution); repeatable",
+    )
+    findings.add_argument(
+        "--fail-on",
+        choices=_SEVERITIES,
+        metavar="SEVERITY",
+        help="exit with status 1 when a derivative has a reported finding of this "
+        "severity or higher (low, medium, high)",
+    )
+    _add_alignment_options(parser)
+    _add_input_options(parser)
+    output = _add_output_options(
+        parser, width_help="render at N columns (default: terminal; 100 for --html and --svg)"
+    )
+    output.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON instead of the report: one comparison per line (JSON Lines)",
+    )
+    output.add_argument("--html", metavar="FILE", help="also write the report as an HTML page")
+    output.add_argument("--svg", metavar="FILE", help="also write the report as an SVG image")
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: print the installed version and exit.
+
+    The version is looked up only when asked for: reading the package metadata costs
+    more start-up time than the rest of the parser.
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,  # noqa: ARG002 - argparse's signature
+        values: object,  # noqa: ARG002 - argparse's signature
+        option_string: str | None = None,  # noqa: ARG002 - argparse's signature
+    ) -> None:
+        print(f"{parser.prog} {sourcecompare.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,7 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare a news-agency wire report with the coverage derived from it.",
     )
     parser.add_argument(
-        "-V", "--version", action="version", version=f"%(prog)s {sourcecompare.__version__}"
+        "-V", "--version", action=_VersionAction, help="show program's version number and exit"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     inspect = commands.add_parser(
@@ -99,13 +253,14 @@ def build_parser() -> argparse.ArgumentParser:
             "navigation), headline, headings and sentences, with character offsets."
         ),
     )
+    inspect.set_defaults(command_parser=inspect)
     inspect.add_argument(
         "files", nargs="+", metavar="FILE", help="article files; '-' reads standard input"
     )
     _add_input_options(inspect)
     _add_output_options(inspect)
 
-    align = commands.add_parser(
+    align_command = commands.add_parser(
         "align",
         help="show which wire sentences support each sentence of a derivative",
         description=(
@@ -115,38 +270,67 @@ def build_parser() -> argparse.ArgumentParser:
             "it was kept, partly kept or omitted."
         ),
     )
-    align.add_argument("wire", metavar="WIRE", help="the wire report; '-' reads standard input")
-    align.add_argument(
+    align_command.set_defaults(command_parser=align_command)
+    align_command.add_argument(
+        "wire", metavar="WIRE", help="the wire report; '-' reads standard input"
+    )
+    align_command.add_argument(
         "derivatives",
         nargs="+",
         metavar="DERIVATIVE",
         help="articles derived from it; '-' reads standard input (once in all)",
     )
-    thresholds = align.add_argument_group("alignment")
-    thresholds.add_argument(
-        "--supported",
-        type=_unit_interval,
-        metavar="X",
-        help=f"support from which a sentence is supported (default: {AlignOptions().supported})",
-    )
-    thresholds.add_argument(
-        "--partial",
-        type=_unit_interval,
-        metavar="X",
-        help=f"support from which a sentence is embellished, not unsupported "
-        f"(default: {AlignOptions().partial})",
-    )
-    thresholds.add_argument(
-        "--measure",
-        choices=sorted(MEASURES),
-        help="similarity measure (default: containment)",
-    )
-    _add_input_options(align)
-    _add_output_options(align)
+    _add_alignment_options(align_command)
+    _add_input_options(align_command)
+    _add_output_options(align_command)
+
+    _add_compare(commands)
     return parser
 
 
+class _CommandError(Exception):
+    """An error the command finds itself (an export file it cannot write): one line, exit 2."""
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse *argv*, allowing files after options ("WIRE --json DERIVATIVE").
+
+    argparse takes one run of positional arguments per positional parameter; file
+    names it left over are appended to the command's files, in the order given, and
+    anything else left over is an unknown option (a usage error).
+    """
+    args, extras = parser.parse_known_args(argv)
+    command: argparse.ArgumentParser = args.command_parser
+    unknown = [extra for extra in extras if extra.startswith("-") and extra != "-"]
+    if unknown:
+        command.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command == "inspect":
+        args.files = [*args.files, *extras]
+    elif args.command == "align":
+        args.derivatives = [*args.derivatives, *extras]
+    else:
+        files = [*([args.wire] if args.wire is not None else []), *args.derivatives, *extras]
+        if args.wires:
+            args.derivatives = files
+        elif len(files) < 2:
+            command.error("a WIRE and at least one DERIVATIVE are needed, or give --wire FILE")
+        else:
+            args.wires, args.derivatives = files[:1], files[1:]
+        args.wire = args.wires[0]
+    return args
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """Every file name the command reads, wires first, in the order given."""
+    if args.command == "inspect":
+        return list(args.files)
+    if args.command == "align":
+        return [args.wire, *args.derivatives]
+    return [*args.wires, *args.derivatives]
+
+
 def _read(name: str, args: argparse.Namespace) -> Document:
+    """Read one input ('-' is standard input) with the input options given."""
     if name == "-":
         data = sys.stdin.buffer.read(args.max_bytes + 1)
         return Document.from_bytes(
@@ -163,7 +347,17 @@ def _read(name: str, args: argparse.Namespace) -> Document:
 
 
 def _console(args: argparse.Namespace) -> Console:
-    return Console(
+    """The console that draws to standard output, with our theme and the output options."""
+    from rich.console import Console  # noqa: PLC0415 - not needed for --json
+
+    from sourcecompare.render.console import THEME  # noqa: PLC0415 - not needed for --json
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit with status 1, which means "findings" here: let main decide.
+            raise BrokenPipeError
+
+    return _Console(
         theme=THEME,
         width=args.width,
         highlight=False,
@@ -172,40 +366,12 @@ def _console(args: argparse.Namespace) -> Console:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse has printed its message
-        return int(exc.code or 0)
-    console = _console(args)
-    if sum(name == "-" for name in _inputs(args)) > 1:
-        print("sourcecompare: error: standard input ('-') can be read only once", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        documents = [_read(name, args) for name in _inputs(args)]
-        options = _align_options(args) if args.command == "align" else None
-    except SourceCompareError as exc:
-        print(f"sourcecompare: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if options is None:
-        for document in documents:
-            console.print(document)
-        return EXIT_OK
-    wire, derivatives = documents[0], documents[1:]
-    for derivative in derivatives:
-        console.print(align(wire, derivative, options))
-    return EXIT_OK
-
-
-def _inputs(args: argparse.Namespace) -> list[str]:
-    if args.command == "align":
-        return [args.wire, *args.derivatives]
-    return list(args.files)
-
-
 def _align_options(args: argparse.Namespace) -> AlignOptions:
+    """The alignment options: the defaults, changed by --supported, --partial, --measure.
+
+    Raises:
+        InvalidOptionError: The thresholds given contradict each other.
+    """
     changes = {
         name: getattr(args, name)
         for name in ("supported", "partial", "measure")
@@ -218,3 +384,110 @@ def _align_options(args: argparse.Namespace) -> AlignOptions:
     if "supported" in changes and "partial" not in changes:
         changes["partial"] = min(defaults.partial, changes["supported"])
     return attrs.evolve(defaults, **changes)
+
+
+def _export_paths(name: str | None, count: int) -> list[Path]:
+    """Where to write one export per derivative: FILE, or FILE-1, FILE-2 ... for several."""
+    if name is None:
+        return []
+    path = Path(name)
+    if count == 1:
+        return [path]
+    return [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(1, count + 1)]
+
+
+def _check_writable(paths: Sequence[Path]) -> None:
+    """Refuse export files in a missing folder (or that are folders) before comparing."""
+    for path in paths:
+        if not path.parent.is_dir():
+            msg = f"cannot write {str(path)!r}: no such folder {str(path.parent)!r}"
+            raise _CommandError(msg)
+        if path.is_dir():
+            msg = f"cannot write {str(path)!r}: it is a folder"
+            raise _CommandError(msg)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write *text* to *path* in UTF-8; a failure is a one-line error."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        msg = f"cannot write {str(path)!r}: {exc.strerror or exc}"
+        raise _CommandError(msg) from None
+
+
+def _run_compare(
+    args: argparse.Namespace, wires: list[Document], derivatives: list[Document]
+) -> int:
+    """Compare every derivative, show or export each result; return the exit status."""
+    options = CompareOptions(alignment=_align_options(args))
+    html = _export_paths(args.html, len(derivatives))
+    svg = _export_paths(args.svg, len(derivatives))
+    _check_writable([*html, *svg])
+    console = None if args.json else _console(args)
+    threshold = Severity(args.fail_on) if args.fail_on is not None else None
+    failed = False
+    for number, derivative in enumerate(derivatives):
+        comparison: Comparison = compare(wires, derivative, options=options)
+        if args.only:
+            comparison = comparison.select(args.only)
+        if console is None:
+            print(comparison.to_json(indent=None), flush=True)
+        else:
+            console.print(comparison)
+        width = args.width or _EXPORT_WIDTH
+        if html:
+            _write(html[number], comparison.to_html(width=width))
+        if svg:
+            _write(svg[number], comparison.to_svg(width=width))
+        worst = comparison.worst
+        if threshold is not None and worst is not None and worst >= threshold:
+            failed = True
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status.
+
+    When standard output is closed early (``sourcecompare ... | head``), the program
+    stops quietly with status 2, without a traceback.
+    """
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # Point standard output at nothing, so that flushing it at exit cannot fail again.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_USAGE
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """Parse *argv*, read the inputs, run the command; return the exit status."""
+    parser = build_parser()
+    try:
+        args = _parse(parser, argv)
+    except SystemExit as exc:  # argparse has printed its message
+        return int(exc.code or 0)
+    names = _inputs(args)
+    if sum(name == "-" for name in names) > 1:
+        print("sourcecompare: error: standard input ('-') can be read only once", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        documents = [_read(name, args) for name in names]
+        if args.command == "compare":
+            count = len(args.wires)
+            return _run_compare(args, documents[:count], documents[count:])
+        if args.command == "align":
+            options = _align_options(args)
+            console = _console(args)
+            for derivative in documents[1:]:
+                console.print(align(documents[0], derivative, options))
+            return EXIT_OK
+        console = _console(args)
+        for document in documents:
+            console.print(document)
+    except (SourceCompareError, _CommandError) as exc:
+        print(f"sourcecompare: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
