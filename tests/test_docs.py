@@ -322,6 +322,8 @@ def test_every_command_has_a_help_example() -> None:
         "sourcecompare.detectors",
         "sourcecompare.typing",
         "sourcecompare.render.console",
+        "sourcecompare.render.export",
+        "sourcecompare.render.json",
         "sourcecompare.cli",
     ],
 )
