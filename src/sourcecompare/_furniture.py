@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -139,7 +140,7 @@ class AgencyList:
     @classmethod
     def default(cls) -> AgencyList:
         """The agency list that ships with sourcecompare."""
-        return _DEFAULT_AGENCIES
+        return _default_agencies()
 
     @classmethod
     def from_json(cls, path: str | Path, *, extend_default: bool = True) -> AgencyList:
@@ -152,7 +153,7 @@ class AgencyList:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             msg = f"cannot read agencies from {str(path)!r}: {exc}"
             raise InvalidOptionError(msg, option="agencies") from exc
-        base = _DEFAULT_AGENCIES.agencies if extend_default else ()
+        base = _default_agencies().agencies if extend_default else ()
         return cls((*base, *extra))
 
     def extend(self, agencies: Iterable[Agency]) -> AgencyList:
@@ -188,7 +189,10 @@ def _agencies_from_data(data: object) -> list[Agency]:
     ]
 
 
-_DEFAULT_AGENCIES: Final = AgencyList(_agencies_from_data(load_json("agencies.json")))
+@functools.cache
+def _default_agencies() -> AgencyList:
+    """The bundled agency list, read on first use (not at import: it is slow to build)."""
+    return AgencyList(_agencies_from_data(load_json("agencies.json")))
 
 
 @attrs.frozen
@@ -504,7 +508,7 @@ def byline_names(line: str, agencies: AgencyList | None = None) -> tuple[str, ..
     match = _BYLINE_RE.match(line)
     if match is None:
         return ()
-    known = _DEFAULT_AGENCIES if agencies is None else agencies
+    known = _default_agencies() if agencies is None else agencies
     names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
     return tuple(
         n.strip()

@@ -13,6 +13,7 @@ A segment's tokens are grouped into *units*, each with one comparison key:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
@@ -112,7 +113,7 @@ class Equivalents:
     @classmethod
     def default(cls) -> Equivalents:
         """The tables that ship with sourcecompare (``data/equivalents.json``)."""
-        return _DEFAULT
+        return _default_equivalents()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Equivalents:
@@ -231,9 +232,12 @@ def _definition(tokens: Sequence[Token], j: int, letters: str) -> Sequence[Token
     return None
 
 
-_DEFAULT: Final = Equivalents.from_data(load_json("equivalents.json"))
+@functools.cache
+def _default_equivalents() -> Equivalents:
+    """The bundled tables, read on first use (not at import)."""
+    return Equivalents.from_data(load_json("equivalents.json"))
 
 
 def units_of(tokens: Sequence[Token], equivalents: Equivalents | None = None) -> list[Unit]:
     """Group *tokens* into units with the default (or given) equivalence tables."""
-    return (equivalents or _DEFAULT).units_of(tokens)
+    return (equivalents or _default_equivalents()).units_of(tokens)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from sourcecompare.exceptions import InvalidOptionError
 
@@ -16,8 +15,12 @@ __all__ = ["load_json", "load_word_list", "read_user_json"]
 _T = TypeVar("_T")
 
 
+_DATA: Final = Path(__file__).resolve().parent / "data"
+
+
 def _read(name: str) -> str:
-    return (resources.files("sourcecompare") / "data" / name).read_text(encoding="utf-8")
+    """A bundled data file's text (a plain path: importlib.resources costs 7 ms to import)."""
+    return (_DATA / name).read_text(encoding="utf-8")
 
 
 @functools.cache

@@ -33,7 +33,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
 
 import attrs
-import textdistance
 
 from sourcecompare.exceptions import UnknownMeasureError
 
@@ -159,13 +158,26 @@ class TextdistanceSimilarity:
         return min(1.0, max(0.0, value))
 
 
+def _algorithm(name: str, **options: object) -> Callable[[Counter[str], Counter[str]], float]:
+    """The textdistance algorithm *name*, made with *options*.
+
+    textdistance is imported here, on first use, to keep ``import sourcecompare`` fast.
+    """
+    import textdistance  # noqa: PLC0415 - lazy, see above
+
+    algorithm: Callable[[Counter[str], Counter[str]], float] = getattr(textdistance, name)(
+        **options
+    )
+    return algorithm
+
+
 MEASURES: Final[dict[str, Callable[[], Similarity]]] = {
     "containment": lambda: TextdistanceSimilarity(
-        "containment", textdistance.Tversky(ks=(1, 0), as_set=False), containment=True
+        "containment", _algorithm("Tversky", ks=(1, 0), as_set=False), containment=True
     ),
-    "cosine": lambda: TextdistanceSimilarity("cosine", textdistance.Cosine(as_set=False)),
-    "overlap": lambda: TextdistanceSimilarity("overlap", textdistance.Overlap(as_set=False)),
-    "jaccard": lambda: TextdistanceSimilarity("jaccard", textdistance.Jaccard(as_set=False)),
+    "cosine": lambda: TextdistanceSimilarity("cosine", _algorithm("Cosine", as_set=False)),
+    "overlap": lambda: TextdistanceSimilarity("overlap", _algorithm("Overlap", as_set=False)),
+    "jaccard": lambda: TextdistanceSimilarity("jaccard", _algorithm("Jaccard", as_set=False)),
 }
 """Built-in measures by name."""
 
