@@ -26,6 +26,7 @@ from sourcecompare._comparison import CompareOptions, Comparison, compare
 from sourcecompare._documents import Document
 from sourcecompare._findings import Severity
 from sourcecompare._io import DEFAULT_MAX_BYTES
+from sourcecompare.detectors import KINDS
 from sourcecompare.exceptions import SourceCompareError
 from sourcecompare.similarity import MEASURES
 
@@ -38,31 +39,9 @@ EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 EXIT_USAGE: Final = 2
 
-_KINDS: Final = (
-    "framing.unsupported_sentence",
-    "framing.added_heading",
-    "framing.embellishment",
-    "framing.evaluative_language",
-    "framing.certainty_shift",
-    "framing.speculation",
-    "omission.sentence",
-    "omission.entity",
-    "omission.figure",
-    "omission.quote",
-    "attribution.speaker_dropped",
-    "attribution.speaker_generalised",
-    "attribution.speaker_amplified",
-    "attribution.speaker_changed",
-    "attribution.cue_changed",
-    "attribution.quote_altered",
-    "attribution.paraphrase_quoted",
-    "attribution.fabricated",
-    "attribution.credit_removed",
-    "attribution.dateline_removed",
-)
 """Every kind of finding the built-in detectors report, as ``compare --only`` accepts them."""
 
-_CATEGORIES: Final = tuple(dict.fromkeys(kind.split(".", 1)[0] for kind in _KINDS))
+_CATEGORIES: Final = tuple(dict.fromkeys(kind.split(".", 1)[0] for kind in KINDS))
 _SEVERITIES: Final = tuple(severity.value for severity in Severity)
 _EXPORT_WIDTH: Final = 100
 
@@ -188,7 +167,7 @@ def _add_compare(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     findings.add_argument(
         "--only",
         action="append",
-        choices=(*_CATEGORIES, *_KINDS),
+        choices=(*_CATEGORIES, *KINDS),
         metavar="KIND",
         help="report only findings of this kind (framing.speculation) or category "
         "(framing, omission, attribution); repeatable",

@@ -8,6 +8,8 @@ built-in set. Write your own and pass ``detectors=[*default_detectors(), Mine()]
 
 from __future__ import annotations
 
+from typing import Final
+
 from sourcecompare.detectors._base import DetectionContext, default_detectors, detect
 from sourcecompare.detectors.attribution import (
     CreditRemoved,
@@ -37,6 +39,7 @@ from sourcecompare.detectors.omission import (
 )
 
 __all__ = [
+    "KINDS",
     "AddedHeading",
     "CertaintyShift",
     "CreditRemoved",
@@ -61,3 +64,27 @@ __all__ = [
     "default_detectors",
     "detect",
 ]
+
+KINDS: Final = (
+    "framing.unsupported_sentence",
+    "framing.added_heading",
+    "framing.embellishment",
+    "framing.evaluative_language",
+    "framing.certainty_shift",
+    "framing.speculation",
+    "omission.sentence",
+    "omission.entity",
+    "omission.figure",
+    "omission.quote",
+    "attribution.speaker_dropped",
+    "attribution.speaker_generalised",
+    "attribution.speaker_amplified",
+    "attribution.speaker_changed",
+    "attribution.cue_changed",
+    "attribution.quote_altered",
+    "attribution.paraphrase_quoted",
+    "attribution.fabricated",
+    "attribution.credit_removed",
+    "attribution.dateline_removed",
+)
+"""The kind of every finding the built-in detectors report, in reporting order."""
