@@ -653,6 +653,9 @@ _LEADING: Final = frozenset(
     by from for in on at of to into during under over among between like unlike including
     instead indeed thus""".split()
 )
+# Words a person's name does not open with: titles, conjunctions, adverbs, prepositions,
+# clause words and determiners ("Mr.", "But", "When", "The").
+_BEFORE_NAMES: Final = _TITLES | _LEADING | _CLAUSE_WORDS | _DETERMINERS
 _SPEECH_NOUNS: Final = frozenset(
     """interview speech remarks address testimony tweet post letter email e-mail memo
     op-ed essay column book video""".split()
@@ -696,13 +699,19 @@ _PARENTHETICAL: Final = frozenset(
 
 # --- the lexer -------------------------------------------------------------------------
 
+# The white space before a token, then the token: a word, a double quotation mark or
+# other punctuation, each in its own group. ``findall`` gives one tuple of the four
+# per token, cheaper than a match object; offsets follow from the lengths.
 _LEX_RE: Final = re.compile(
     r"""
-    (?P<w>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])
+    (\s*+)
+    (?:
+      (\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])
       |(?:[^\W\d_]\.){2,}
       |[^\W_]+(?:['’][^\W_]+)*(?:[-/&][^\W_]+(?:['’][^\W_]+)*)*(?:['’](?![^\W_]))?)
-  | (?P<q>''|``|["“”„«»])
-  | (?P<p>\S)
+    | (''|``|["“”„«»])
+    | (\S)
+    )
     """,
     re.VERBOSE,
 )
@@ -720,9 +729,15 @@ class _Tok(NamedTuple):
     text: str
     low: str
     kind: str  # "w" word, "q" double quotation mark, "p" other punctuation
+    cap: bool  # a word written with an initial capital
 
 
-_LEX_CACHE: dict[str, tuple[str, int]] = {}
+# Per surface form: the fields of its token after start and end, and what _lex must
+# still do with it: 0 nothing, n > 0 split a clitic of n characters off the word, -1
+# (a period) merge it with an abbreviation before it. A surface form is always lexed
+# by the same group of _LEX_RE, so its kind is part of what is cached.
+_LexEntry = tuple[tuple[str, str, str, bool], int]
+_LEX_CACHE: dict[str, _LexEntry] = {}
 _LEX_CACHE_LIMIT: Final = 200_000
 
 
@@ -743,31 +758,42 @@ def _analyse_word(surface: str) -> tuple[str, int]:
     return low, cut
 
 
+def _lex_entry(kind: str, surface: str) -> _LexEntry:
+    """The cached analysis of a surface form lexed as *kind* (see ``_LEX_CACHE``)."""
+    if kind == "w":
+        low, cut = _analyse_word(surface)
+        return (surface, low, "w", surface[:1].isupper()), cut
+    return (surface, surface, kind, False), -1 if surface == "." else 0
+
+
 def _lex(text: str, start: int, end: int) -> list[_Tok]:
     """Words, quotation marks and punctuation of ``text[start:end]``, with offsets."""
     toks: list[_Tok] = []
     append = toks.append
-    new = tuple.__new__
+    new = tuple.__new__  # _Tok's own __new__, minus a Python-level call per token
     cache = _LEX_CACHE
     if len(cache) > _LEX_CACHE_LIMIT:
         cache.clear()
-    for match in _LEX_RE.finditer(text, start, end):
-        kind = match.lastgroup
-        s, e = match.span()
-        surface = text[s:e]
-        if kind == "w":
-            info = cache.get(surface)
-            if info is None:
-                info = cache[surface] = _analyse_word(surface)
-            low, cut = info
-            if cut:
-                mid = e - cut
-                append(new(_Tok, (s, mid, text[s:mid], low[:-cut], "w")))
-                append(new(_Tok, (mid, e, text[mid:e], low[-cut:], "w")))
-            else:
-                append(new(_Tok, (s, e, surface, low, "w")))
+    e = start
+    for space, word, quote, other in _LEX_RE.findall(text, start, end):
+        surface = word or quote or other
+        s = e + len(space)
+        e = s + len(surface)
+        entry = cache.get(surface)
+        if entry is None:
+            kind = "w" if word else "q" if quote else "p"
+            entry = cache[surface] = _lex_entry(kind, surface)
+        fields, cut = entry
+        if not cut:
+            append(new(_Tok, (s, e, *fields)))
             continue
-        if surface == "." and toks and e < end:  # a sentence-final period stays punctuation
+        if cut > 0:  # a clitic: "do" + "n't"
+            low = fields[1]
+            mid = e - cut
+            append(new(_Tok, (s, mid, text[s:mid], low[:-cut], "w", fields[3])))
+            append(new(_Tok, (mid, e, text[mid:e], low[-cut:], "w", text[mid].isupper())))
+            continue
+        if toks and e < end:  # a sentence-final period stays punctuation
             prev = toks[-1]
             if (
                 prev.kind == "w"
@@ -776,22 +802,16 @@ def _lex(text: str, start: int, end: int) -> list[_Tok]:
             ):
                 toks.pop()
                 merged = text[prev.start : e]
-                append(new(_Tok, (prev.start, e, merged, merged.casefold(), "w")))
+                append(new(_Tok, (prev.start, e, merged, merged.casefold(), "w", prev.cap)))
                 continue
-        append(new(_Tok, (s, e, surface, surface, kind or "p")))
+        append(new(_Tok, (s, e, *fields)))
     return toks
-
-
-def _is_cap(tok: _Tok) -> bool:
-    return tok.kind == "w" and tok.text[:1].isupper()
 
 
 def _title_cased(toks: Sequence[_Tok]) -> bool:
     """Whether most longer words are capitalised, as in a headline."""
-    long_words = [t for t in toks if t.kind == "w" and len(t.text) >= 4]
-    if len(long_words) < 3:
-        return False
-    return sum(t.text[0].isupper() for t in long_words) >= 0.8 * len(long_words)
+    capitals = [t.cap for t in toks if t.kind == "w" and len(t.text) >= 4]
+    return len(capitals) >= 3 and sum(capitals) >= 0.8 * len(capitals)
 
 
 def _possessive(tok: _Tok) -> bool:
@@ -934,19 +954,19 @@ def _name_runs(toks: Sequence[_Tok], lo: int, hi: int) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = lo
     while i < hi:
-        if not _is_cap(toks[i]):
+        if not toks[i].cap:
             i += 1
             continue
         j = i + 1
         while j < hi:
             t = toks[j]
-            if _is_cap(t) and not _possessive(toks[j - 1]):
+            if t.cap and not _possessive(toks[j - 1]):
                 j += 1
             elif (
                 t.kind == "w"
                 and (t.low in _NAME_PARTICLES or t.low in {"of", "for", "and", "the", "&"})
                 and j + 1 < hi
-                and _is_cap(toks[j + 1])
+                and toks[j + 1].cap
                 and not _possessive(toks[j - 1])
             ):
                 j += 2
@@ -974,14 +994,12 @@ def _person_parts(
         and words[1].low.rstrip(".") not in _TITLES
     ):
         return None
-    while words and (
-        words[0].low.rstrip(".") in _TITLES
-        or words[0].low in _TITLES
-        or words[0].low in _LEADING
-        or words[0].low in _CLAUSE_WORDS
-        or words[0].low in _DETERMINERS
+    skip = 0
+    while skip < len(words) and (
+        words[skip].low in _BEFORE_NAMES or words[skip].low.rstrip(".") in _TITLES
     ):
-        words = words[1:]
+        skip += 1
+    words = words[skip:]
     if not words or len(words) > 4:
         return None
     parts: list[str] = []
@@ -1032,7 +1050,7 @@ def _time_end(toks: Sequence[_Tok], j: int) -> int:
     if j >= n or toks[j].kind != "w":
         return j
     low = toks[j].low
-    if low in _DAYS and _is_cap(toks[j]):
+    if low in _DAYS and toks[j].cap:
         if j + 1 < n and toks[j + 1].low in _DAY_PARTS:
             return j + 2
         return j + 1
@@ -1060,7 +1078,7 @@ def _possessor(toks: Sequence[_Tok], k: int, lo: int) -> int:
     """
     if toks[k].low in {"his", "her", "their", "its"}:
         return k
-    if _is_cap(toks[k]):
+    if toks[k].cap:
         runs = _name_runs(toks, max(lo, k - 5), k + 1)
         if runs and runs[-1][1] == k + 1:
             start = runs[-1][0]
@@ -1123,7 +1141,7 @@ def _np_left(toks: Sequence[_Tok], k: int, lo: int, *, limit: int = 12) -> int:
             break
         low = t.low
         if low in {"and", "&"}:
-            if not (j > lo and _is_cap(toks[j - 1]) and j + 1 < k and _is_cap(toks[j + 1])):
+            if not (j > lo and toks[j - 1].cap and j + 1 < k and toks[j + 1].cap):
                 break
         elif low in _CLAUSE_WORDS or _verb_like(t) or low in _SUBJECT_PRONOUNS:
             break
@@ -1216,12 +1234,13 @@ class _Extractor:
         n = len(toks)
         for a, b in _name_runs(toks, 0, n):
             first = toks[a]
-            # Skip a sentence-opening function word ("The", "In") and titles.
-            parts = _person_parts(toks, a, b, heads)
-            if parts is None or (a == 0 and first.low in _CLAUSE_WORDS):
-                continue
+            if a == 0 and first.low in _CLAUSE_WORDS:
+                continue  # a sentence-opening clause word
             if a > 0 and toks[a - 1].low in _AFFILIATION:
                 continue  # a place or body in a title: "the head gardener at Brill Park"
+            parts = _person_parts(toks, a, b, heads)  # without titles and function words
+            if parts is None:
+                continue
             if " ".join(parts).casefold() in self.places:
                 continue  # the dateline's place: "Port Alder"
             if self._group_possessive(toks, b):
@@ -1243,7 +1262,7 @@ class _Extractor:
         capitalised name whose head is an organisation word.
         """
         last = toks[b - 1]
-        if b >= len(toks) or not _is_cap(toks[b]) or not _possessive(last):
+        if b >= len(toks) or not toks[b].cap or not _possessive(last):
             return False
         if not last.low.endswith(("s'", "men's", "ren's", "ple's")):
             return False
@@ -1338,7 +1357,7 @@ class _Extractor:
             return _Cue(i, i, end, form, passive=False)
         spec = self.lexicon.verbs.get(form.lemma, {})
         names = form.forms
-        if self.body and i > 0 and _is_cap(tok) and not (prev is not None and prev.kind == "q"):
+        if self.body and i > 0 and tok.cap and not (prev is not None and prev.kind == "q"):
             return None  # a name or title in running text: "Planned Parenthood"
         if nxt is not None and nxt.kind == "w" and nxt.low in spec.get("not_before", ()):
             return None
@@ -1364,7 +1383,7 @@ class _Extractor:
             and (prev.text[:1].isdigit() or prev.low in {"in", "of", "with", "among"})
             and nxt is not None
             and nxt.kind == "w"
-            and not _is_cap(nxt)
+            and not nxt.cap
             and nxt.low not in _NOT_ADJECTIVE_NEXT
         ):
             return None  # an adjective: "270 pledged delegates", "in reported cases"
@@ -1391,7 +1410,7 @@ class _Extractor:
         if spec.get("clause_only") and nxt is not None and nxt.kind == "w" and nxt.low != "that":
             inverted = prev is None or prev.kind != "w"
             if (
-                not (inverted and _is_cap(nxt))
+                not (inverted and nxt.cap)
                 and nxt.low not in _PRONOUNS
                 and not self._trails_content(toks, start)
             ):
@@ -1402,11 +1421,11 @@ class _Extractor:
             and not grouped
             and prev is not None
             and prev.kind == "w"
-            and not _is_cap(prev)
+            and not prev.cap
             and prev.low not in _PRONOUNS
             and prev.low not in _RELATIVES
             and nxt is not None
-            and (_is_cap(nxt) or nxt.kind == "q")
+            and (nxt.cap or nxt.kind == "q")
         ):
             return None  # "a group called Future45"
         passive = "pp" in names and any(
@@ -1451,7 +1470,7 @@ class _Extractor:
                 lemma = f"{form.lemma} {noun.lemma}"
                 light = _Form((), lemma, form.forms, "light", noun.stance, noun.mode)
                 return _Cue(start, i, stop, light, passive=False)
-            if _is_cap(t) and k > end:
+            if t.cap and k > end:
                 return None
             k += 1
         return None
@@ -1485,7 +1504,7 @@ class _Extractor:
             return False
         low = prev.low
         third = tok.low.endswith("s") and not tok.low.endswith("ss")
-        if _is_cap(tok) and _is_cap(prev) and (nxt is None or _is_cap(nxt)):
+        if tok.cap and prev.cap and (nxt is None or nxt.cap):
             return False  # inside a name: "State Department", "Talk Shows"
         clause_next = nxt is None or nxt.low == "that" or nxt.kind == "q" or nxt.text == ":"
         object_next = (
@@ -1495,7 +1514,7 @@ class _Extractor:
                 nxt.low in _DETERMINERS
                 or nxt.low in _OBJECT_PRONOUNS
                 or nxt.low in _PRONOUNS
-                or (_is_cap(nxt) and not _is_cap(tok))
+                or (nxt.cap and not tok.cap)
             )
         )
         if low in {"i", "we", "you", "they"} or low in _PLURAL_QUANTIFIERS:
@@ -1505,7 +1524,7 @@ class _Extractor:
         if low in _RELATIVES:
             return clause_next or object_next
         if self.lexicon.source_noun_kind([low]) is not None or (
-            _is_cap(prev) and low not in _DETERMINERS
+            prev.cap and low not in _DETERMINERS
         ):
             return clause_next or object_next or (nxt is not None and nxt.low in {"to", "for"})
         return False
@@ -1524,7 +1543,7 @@ class _Extractor:
                 or low in _NEGATIVE_AUX
                 or low in _GROUP_ADVERBS
                 or (low.endswith("ly") and len(low) > 4 and low not in _NOT_ADVERBS)
-            ) and not _is_cap(t):
+            ) and not t.cap:
                 k -= 1
                 continue
             if low == "to" and k - 2 >= 0 and toks[k - 2].low in _CATENATIVES:
@@ -1581,7 +1600,7 @@ class _Extractor:
         if self.lexicon.source_noun_kind([t.low for t in words]) is not None:
             return True
         start = a + 1 if toks[a].low in _ARTICLES else a
-        return start < k and all(_is_cap(t) for t in toks[start:k])
+        return start < k and all(t.cap for t in toks[start:k])
 
     # -- sources and contents --
 
@@ -1718,7 +1737,7 @@ class _Extractor:
         t = toks[j]
         if t.kind != "w" or t.low in {"that", "in", "on", "at", "of", "to", "about", "for"}:
             return None
-        if not (_is_cap(t) or t.low in _DETERMINERS or t.low in {"he", "she", "they"}):
+        if not (t.cap or t.low in _DETERMINERS or t.low in {"he", "she", "they"}):
             return None
         k = j
         while k < n:
@@ -1803,7 +1822,7 @@ class _Extractor:
                 head = toks[a]
                 noun_kind = self.lexicon.source_noun_kind([t.low for t in toks[a:c]])
                 if level == 0 and (
-                    _is_cap(head)
+                    head.cap
                     or head.low in _DETERMINERS
                     or head.low in _PRONOUNS
                     or noun_kind is not None
@@ -1847,7 +1866,7 @@ class _Extractor:
         if first.low in _PRONOUNS:
             return (i, i + 1), "elided"
         name_end = None
-        if first.low in _ARTICLES and i + 1 < n and _is_cap(toks[i + 1]):
+        if first.low in _ARTICLES and i + 1 < n and toks[i + 1].cap:
             # "The Port Alder Water Authority (PAWA) opened ..., saying": a name.
             runs = _name_runs(toks, i + 1, min(n, i + 13))
             if runs and runs[0][0] == i + 1:
@@ -1871,7 +1890,7 @@ class _Extractor:
             ):
                 end = name_end  # the name is the subject, not a modifier
             return (i, end), "elided"
-        if _is_cap(first):
+        if first.cap:
             end = _np_right(toks, i, n, limit=8)
             runs = _name_runs(toks, i, end)
             if runs and runs[0][0] == i:
@@ -2008,7 +2027,7 @@ class _Extractor:
             return None
         kind = self.lexicon.source_noun_kind([t.low for t in tail])
         parts = _person_parts(toks, colon + 1, len(toks), self.heads)
-        if kind is None and not (parts and all(_is_cap(t) for t in tail)):
+        if kind is None and not (parts and all(t.cap for t in tail)):
             return None
         end = len(toks)
         while end > colon + 1 and toks[end - 1].kind != "w":
@@ -2050,12 +2069,12 @@ class _Extractor:
         t = toks[j]
         if t.low in _OBJECT_PRONOUNS or t.low in {"reporters", "journalists", "voters"}:
             return j + 1
-        if _is_cap(t) or t.low in _DETERMINERS:
+        if t.cap or t.low in _DETERMINERS:
             k = j + 1
             while k < n and k - j < 5 and toks[k].kind == "w":
                 if toks[k].low in {"that", "to", "about", "of", "on", "in", "why", "how", "if"}:
                     break
-                if not _is_cap(toks[k]) and _is_cap(t) and toks[k].low not in _TIME_WORDS:
+                if not toks[k].cap and t.cap and toks[k].low not in _TIME_WORDS:
                     break
                 k += 1
             return k
@@ -2227,7 +2246,7 @@ class _Extractor:
         if phrase.endswith(("'s", "’s")):
             phrase = phrase[:-2]
         parts_found = self._person_in(toks, a, core_end)
-        if parts_found is None and head_end + 1 < b and _is_cap(toks[head_end + 1]):
+        if parts_found is None and head_end + 1 < b and toks[head_end + 1].cap:
             parts_found = self._person_in(toks, head_end + 1, b)
         if parts_found is not None:
             return SourceKind.NAMED, self._resolve_name(parts_found, toks[a].start)
@@ -2237,7 +2256,7 @@ class _Extractor:
             (k for k in range(a, head_end - 1) if _possessive(toks[k]) and toks[k + 1].kind == "w"),
             None,
         )
-        if possessor is not None and not _is_cap(toks[head_end - 1]):
+        if possessor is not None and not toks[head_end - 1].cap:
             return SourceKind.GENERIC, phrase  # someone named by role: "Velmora's mayor"
         runs = [
             (ra, rb)
@@ -2256,14 +2275,9 @@ class _Extractor:
             parts = _person_parts(toks, ra, rb, self.heads)
             if parts is None:
                 continue
-            if len(parts) == 1 and rb < b and toks[rb].kind == "w" and not _is_cap(toks[rb]):
+            if len(parts) == 1 and rb < b and toks[rb].kind == "w" and not toks[rb].cap:
                 continue  # a capitalised modifier: "Local shop owners", "Clinton aides"
-            if (
-                _possessive(toks[rb - 1])
-                and rb < b
-                and toks[rb].kind == "w"
-                and not _is_cap(toks[rb])
-            ):
+            if _possessive(toks[rb - 1]) and rb < b and toks[rb].kind == "w" and not toks[rb].cap:
                 continue  # a possessor, not the speaker: "Brill Park's head gardener"
             if len(parts) == 1:
                 low = parts[0].casefold()
@@ -2303,7 +2317,7 @@ class _Extractor:
             determiners = [d for d in range(start, k + 1) if toks[d].low in _DETERMINERS]
             if determiners:
                 start = determiners[-1]  # "released a marketing video that said"
-            elif _is_cap(toks[k]):
+            elif toks[k].cap:
                 runs = _name_runs(toks, start, k + 1)
                 if runs and runs[-1][1] == k + 1:
                     start = runs[-1][0]
@@ -2347,7 +2361,7 @@ def _gender_after(toks: Sequence[_Tok], b: int) -> str | None:
             return "m"
         if t.low in _FEMALE:
             return "f"
-        if _is_cap(t) and t.low not in _TITLES and t.low not in _CLAUSE_WORDS:
+        if t.cap and t.low not in _TITLES and t.low not in _CLAUSE_WORDS:
             return None  # another name may own the pronoun
     return None
 

@@ -27,8 +27,9 @@ CATEGORIES: Final = ("evaluative", "intensifiers", "hedges", "boosters", "specul
 """The word-list categories, in the order the JSON file lists them."""
 
 
-# An entry, indexed by its first stem: its stems, its normal forms, and which of its
-# words are dates ("Friday" in a user's "Black Friday").
+# An entry, indexed by its first stem: its stems, the prefix of each of its normal forms
+# that a written word must start with (see _same_word), and which of its words are
+# dates ("Friday" in a user's "Black Friday").
 _Entry = tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...]]
 
 
@@ -56,7 +57,7 @@ class Lexicons:
     boosters: tuple[str, ...] = attrs.field(default=(), converter=_entries)
     speculation: tuple[str, ...] = attrs.field(default=(), converter=_entries)
     _index: Mapping[str, dict[str, list[_Entry]]] = attrs.field(init=False, eq=False, repr=False)
-    _combined: Mapping[str, list[tuple[str, _Entry]]] = attrs.field(
+    _combined: Mapping[str, list[tuple[str, str | None, _Entry]]] = attrs.field(
         init=False, eq=False, repr=False
     )
 
@@ -68,17 +69,21 @@ class Lexicons:
                 tokens = tokenize(entry)
                 stems = tuple(t.stem for t in tokens)
                 if stems:
-                    norms = tuple(t.norm for t in tokens)
+                    prefixes = tuple(_required_prefix(t.norm) for t in tokens)
                     dates = tuple(t.is_date for t in tokens)
-                    by_first.setdefault(stems[0], []).append((stems, norms, dates))
+                    by_first.setdefault(stems[0], []).append((stems, prefixes, dates))
             for candidates in by_first.values():
                 candidates.sort(key=lambda c: (-len(c[0]), c[0]))  # longest first
             index[category] = by_first
         object.__setattr__(self, "_index", index)
-        combined: dict[str, list[tuple[str, _Entry]]] = {}
+        # Every category's entries by first stem, each with its category and its second
+        # stem (None for one word), which rules out most candidates at a glance.
+        combined: dict[str, list[tuple[str, str | None, _Entry]]] = {}
         for category in CATEGORIES:
             for first, candidates in index[category].items():
-                combined.setdefault(first, []).extend((category, c) for c in candidates)
+                combined.setdefault(first, []).extend(
+                    (category, c[0][1] if len(c[0]) > 1 else None, c) for c in candidates
+                )
         object.__setattr__(self, "_combined", combined)
 
     @classmethod
@@ -135,17 +140,19 @@ class Lexicons:
         found: dict[str, list[tuple[int, int]]] = {c: [] for c in CATEGORIES}
         free = dict.fromkeys(CATEGORIES, 0)  # per category, the first index not yet matched
         combined = self._combined
+        last = len(tokens) - 1
         for i, token in enumerate(tokens):
-            for category, (stems, norms, dates) in combined.get(token.stem, ()):
-                if i < free[category]:
-                    continue
-                end = i + len(stems)
-                if end <= len(tokens) and all(
-                    tokens[i + k].stem == stem
-                    and _same_word(tokens[i + k].norm, norms[k])
-                    and (dates[k] or not _is_date(tokens, i + k))
-                    for k, stem in enumerate(stems)
+            candidates = combined.get(token.stem)
+            if candidates is None:
+                continue
+            following = tokens[i + 1].stem if i < last else None
+            for category, second, entry in candidates:
+                if (
+                    (second is None or second == following)
+                    and i >= free[category]
+                    and _matches(tokens, i, entry)
                 ):
+                    end = i + len(entry[0])
                     found[category].append((i, end))
                     free[category] = end
         return found
@@ -156,20 +163,36 @@ class Lexicons:
         found: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
-            for stems, norms, dates in by_first.get(tokens[i].stem, ()):
-                end = i + len(stems)
-                if end <= len(tokens) and all(
-                    tokens[i + k].stem == stem
-                    and _same_word(tokens[i + k].norm, norms[k])
-                    and (dates[k] or not _is_date(tokens, i + k))
-                    for k, stem in enumerate(stems)
-                ):
+            for entry in by_first.get(tokens[i].stem, ()):
+                if _matches(tokens, i, entry):
+                    end = i + len(entry[0])
                     found.append((i, end))
                     i = end
                     break
             else:
                 i += 1
         return found
+
+
+def _matches(tokens: Sequence[Token], i: int, entry: _Entry) -> bool:
+    """Whether *entry* matches *tokens* from index *i* (its first stem already does).
+
+    Every word must have the entry word's stem, start with its required prefix
+    (:func:`_required_prefix`), and not be a date unless the entry word is one. The
+    stems are compared first: they reject most candidates, and cheaply.
+    """
+    stems, prefixes, dates = entry
+    end = i + len(stems)
+    if end > len(tokens):
+        return False
+    for k in range(1, len(stems)):
+        if tokens[i + k].stem != stems[k]:
+            return False
+    for k in range(len(stems)):
+        token = tokens[i + k]
+        if not token.norm.startswith(prefixes[k]) or (not dates[k] and _is_date(tokens, i + k)):
+            return False
+    return True
 
 
 _MONTHS: Final = frozenset(
@@ -194,19 +217,14 @@ def _is_date(tokens: Sequence[Token], index: int) -> bool:
     return True
 
 
-def _same_word(written: str, entry: str) -> bool:
-    """Whether *written* is a form of *entry*, beyond sharing its stem.
+def _required_prefix(entry: str) -> str:
+    """What a written word must start with to be a form of *entry*, beyond sharing its stem.
 
-    The written word must start with the entry, allowing a dropped final letter
+    The entry less its final letter, so that a dropped final letter is allowed
     ("praising" for "praise"): Snowball stems "likely" like "like", and "like" must
     not be taken for a hedge.
     """
-    shared = 0
-    for a, b in zip(written, entry, strict=False):
-        if a != b:
-            break
-        shared += 1
-    return shared >= len(entry) - 1
+    return entry[:-1]
 
 
 _DEFAULT: Final = Lexicons.from_data(load_json("framing.json"))

@@ -40,6 +40,7 @@ __all__ = [
     "in_wire_share",
     "readings",
     "same_person",
+    "same_speaker",
     "speaker_of",
     "touched_segments",
 ]
@@ -200,7 +201,7 @@ def plural_people(phrase: str, context: DetectionContext) -> bool:
     return False
 
 
-def _same_speaker(wire: Speaker, derivative: Speaker, *, exact: bool = False) -> bool:
+def same_speaker(wire: Speaker, derivative: Speaker, *, exact: bool = False) -> bool:
     """Whether the derivative's speaker is the wire's.
 
     Named speakers match by name parts. Unnamed ones match each other unless *exact*,
@@ -238,7 +239,7 @@ def _relation(
     wire = carried.speaker
     if attribution is None or attribution.source_kind is SourceKind.AGENTLESS:
         return Relation.DROPPED
-    if speaker is None or _same_speaker(wire, speaker):
+    if speaker is None or same_speaker(wire, speaker):
         return Relation.KEPT
     if wire.kind is not SourceKind.NAMED:
         # The wire's source was unnamed or institutional; naming a person or another
@@ -269,21 +270,25 @@ def _carried_by_segment(context: DetectionContext) -> dict[int, list[Carried]]:
                 statements.append((attribution, speaker, content))
         if not statements:
             continue
-        owners: dict[tuple[int, int], list[int]] = defaultdict(list)
+        # For each wire segment, for each of its tokens, the statements whose content holds it.
+        owners: dict[int, dict[int, list[int]]] = defaultdict(dict)
         for number, (_, _, content) in enumerate(statements):
-            for position in content:
-                owners[position].append(number)
+            for segment_index, k in content:
+                owners[segment_index].setdefault(k, []).append(number)
         for entry in alignment.segments:
+            # Per statement: the derivative tokens and the wire positions linked to it.
             hits: dict[int, tuple[set[int], set[tuple[int, int]]]] = {}
             for link in entry.links:
-                if link.wire != wire_index:
+                in_segment = owners.get(link.wire_segment) if link.wire == wire_index else None
+                if not in_segment:
                     continue
                 for k in range(*link.wire_tokens):
-                    position = (link.wire_segment, k)
-                    for number in owners.get(position, ()):
-                        tokens, wire_tokens = hits.setdefault(number, (set(), set()))
-                        tokens.update(range(*link.derivative))
-                        wire_tokens.add(position)
+                    for number in in_segment.get(k, ()):
+                        hit = hits.get(number)
+                        if hit is None:
+                            hit = hits[number] = (set(), set())
+                        hit[0].update(range(*link.derivative))
+                        hit[1].add((link.wire_segment, k))
             for number in sorted(hits):
                 attribution, speaker, content = statements[number]
                 tokens, wire_tokens = hits[number]
@@ -320,7 +325,7 @@ def _presenting(
         count = sum(1 for k in tokens if _inside(segment.tokens[k].start, spans))
         if count and count * 2 >= len(tokens):
             speaker = speaker_of(attribution, known)
-            same = speaker is not None and _same_speaker(carried.speaker, speaker, exact=True)
+            same = speaker is not None and same_speaker(carried.speaker, speaker, exact=True)
             ranked.append((not same, -count, attribution.cue.start, attribution))
     if ranked:
         return min(ranked, key=lambda r: r[:3])[3]

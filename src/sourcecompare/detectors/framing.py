@@ -206,13 +206,16 @@ class EvaluativeLanguage:
         alignment = context.alignment
         for entry in alignment.segments:
             segment = alignment.derivative_segment(entry)
+            found = {c: context.find(c, segment) for c in ("evaluative", "intensifiers")}
+            if not any(found.values()):
+                continue
             aligned = wire_segments(alignment, entry)
             judged: set[int] = set()  # token indices inside evaluative matches
             for category, severity in (
                 ("evaluative", Severity.MEDIUM),
                 ("intensifiers", Severity.LOW),
             ):
-                for token_range in context.find(category, segment):
+                for token_range in found[category]:
                     words = segment.tokens[token_range[0] : token_range[1]]
                     inside = set(range(*token_range))
                     if in_wire(words, aligned) or inside & judged:
@@ -250,8 +253,11 @@ class Speculation:
         alignment = context.alignment
         for entry in alignment.segments:
             segment = alignment.derivative_segment(entry)
+            predictions = context.find("speculation", segment)
+            if not predictions:
+                continue
             aligned = wire_segments(alignment, entry)
-            for token_range in context.find("speculation", segment):
+            for token_range in predictions:
                 words = segment.tokens[token_range[0] : token_range[1]]
                 if in_wire(words, aligned):
                     continue
@@ -307,16 +313,17 @@ class CertaintyShift:
                 continue
             derivative_hedges = context.find("hedges", segment)
             derivative_reporting = functools.partial(_reporting_starts, context, None)
-            kept: dict[tuple[int, int], set[int]] = {}
-            for link in entry.links:
-                kept.setdefault((link.wire, link.wire_segment), set()).update(
-                    range(*link.wire_tokens)
-                )
             for source in entry.sources:
                 wire_segment = alignment.wire_segment(source)
                 wire_hedges = context.find("hedges", wire_segment)
-                indices = kept.get((source.wire, source.segment), set())
                 if wire_hedges and not derivative_hedges:
+                    # The wire tokens the derivative sentence kept from this source.
+                    indices = {
+                        k
+                        for link in entry.links
+                        if link.wire == source.wire and link.wire_segment == source.segment
+                        for k in range(*link.wire_tokens)
+                    }
                     wire_reporting = functools.partial(_reporting_starts, context, source.wire)
                     for hedge in wire_hedges:
                         scope = _scope(wire_segment, hedge, wire_reporting)

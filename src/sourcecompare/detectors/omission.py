@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
@@ -149,20 +149,58 @@ def _names(doc: Document, equivalents: Equivalents) -> list[_Mention]:
     return mentions
 
 
-def _derivative_keys(doc: Document, equivalents: Equivalents) -> list[set[str]]:
-    """Per derivative segment (and its dateline): keys of its tokens and multi-word units."""
-    groups = [segment.tokens for segment in doc.segments]
+def _keys_of(tokens: Sequence[Token], equivalents: Equivalents) -> tuple[list[str], set[str]]:
+    """The key of each of *tokens*, and the keys of their multi-word units.
+
+    One pass of :meth:`Equivalents.units_of`: a unit of one token has that token's key,
+    so only the words of multi-word units are keyed again one by one.
+    """
+    keys: list[str] = []
+    unit_keys: set[str] = set()
+    for unit in equivalents.units_of(tokens):
+        if unit.last - unit.first == 1:
+            keys.append(unit.key)
+        else:
+            unit_keys.add(unit.key)
+            keys.extend(equivalents.key(t) for t in tokens[unit.first : unit.last])
+    return keys, unit_keys
+
+
+class _Keyed(NamedTuple):
+    """What the omission detectors match the wire's mentions against.
+
+    Attributes:
+        equivalents: The equivalents they key with.
+        derivative: Per derivative segment (and its dateline), the keys of its tokens
+            and of its multi-word units.
+        capitalised: Keys of the derivative's capitalised content words (its
+            surnames, among others).
+    """
+
+    equivalents: Equivalents
+    derivative: list[set[str]]
+    capitalised: set[str]
+
+
+def _derivative_keys(doc: Document, equivalents: Equivalents) -> _Keyed:
+    """The derivative's keys (see :class:`_Keyed`)."""
+    derivative = []
+    capitalised: set[str] = set()
+    for segment in doc.segments:
+        keys, unit_keys = _keys_of(segment.tokens, equivalents)
+        derivative.append({*keys, *unit_keys})
+        capitalised.update(
+            key
+            for token, key in zip(segment.tokens, keys, strict=True)
+            if token.is_capitalized and not token.is_stop
+        )
     if doc.dateline is not None:
-        groups.append(_tokens_of(doc, doc.dateline.span))
-    result = []
-    for tokens in groups:
-        keys = {equivalents.key(t) for t in tokens}
-        keys.update(u.key for u in equivalents.units_of(tokens))
-        result.append(keys)
-    return result
+        keys, unit_keys = _keys_of(_tokens_of(doc, doc.dateline.span), equivalents)
+        derivative.append({*keys, *unit_keys})
+    return _Keyed(equivalents, derivative, capitalised)
 
 
-def _shared(context: DetectionContext) -> tuple[Equivalents, list[set[str]]]:
+def _shared(context: DetectionContext) -> _Keyed:
     """The equivalents the omission detectors key with, and the derivative's keys.
 
     The equivalents know the acronyms the texts define, as the alignment's do; all
@@ -171,11 +209,11 @@ def _shared(context: DetectionContext) -> tuple[Equivalents, list[set[str]]]:
     """
     alignment = context.alignment
 
-    def compute() -> tuple[Equivalents, list[set[str]]]:
+    def compute() -> _Keyed:
         equivalents = alignment.options.equivalents.with_definitions(
             [*alignment.wires, alignment.derivative]
         )
-        return equivalents, _derivative_keys(alignment.derivative, equivalents)
+        return _derivative_keys(alignment.derivative, equivalents)
 
     return context.memo("omission:keys", compute)
 
@@ -310,13 +348,7 @@ class OmittedEntity:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted name, with every wire mention as evidence."""
         alignment = context.alignment
-        equivalents, derivative = _shared(context)
-        surnames = {
-            equivalents.key(t)
-            for s in alignment.derivative.segments
-            for t in s.tokens
-            if t.is_capitalized and not t.is_stop
-        }
+        equivalents, derivative, surnames = _shared(context)
         for wire_index, wire in enumerate(alignment.wires):
             mentions = _names(wire, equivalents)
             reported: dict[frozenset[str], list[_Mention]] = {}
@@ -428,7 +460,7 @@ class OmittedFigure:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted figure or date, with every wire mention."""
         alignment = context.alignment
-        equivalents, derivative = _shared(context)
+        equivalents, derivative, _ = _shared(context)
         for wire_index, wire in enumerate(alignment.wires):
             mentions = _figures(wire, equivalents)
             reported: dict[frozenset[str], list[_Mention]] = {}
@@ -472,7 +504,7 @@ class OmittedQuote:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one medium-severity finding per dropped direct quote."""
         alignment = context.alignment
-        equivalents, derivative = _shared(context)
+        equivalents, derivative, _ = _shared(context)
         for wire_index, wire in enumerate(alignment.wires):
             for segment in wire.sentences:
                 for match in _QUOTE_RE.finditer(segment.text):
