@@ -20,6 +20,7 @@ from sourcecompare._attribution import (
     Attribution,
     ReportingLexicon,
     SourceKind,
+    _lex,
     extract_attributions,
 )
 from sourcecompare._lexicon import load_json
@@ -815,6 +816,54 @@ class TestDeterminism:
         """Spans are :class:`Span` objects."""
         a = only("Intro line here.\n\nJon Ekberg said the toll was unfair.")
         assert isinstance(a.cue, Span)
+
+
+def lexed(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str]]:
+    """The extractor's tokens of ``text[start:end]``: (text, kind) pairs."""
+    return [(t.text, t.kind) for t in _lex(text, start, len(text) if end is None else end)]
+
+
+class TestLexer:
+    """The extractor's own tokens: words, quotation marks, punctuation, with offsets."""
+
+    def test_shapes(self):
+        """Clitics split off, numbers and abbreviations hold together, marks stand alone."""
+        assert lexed("He's \"sure\" Mr. Li can't pay 1,200 U.S. dollars.") == [
+            ("He", "w"),
+            ("'s", "w"),
+            ('"', "q"),
+            ("sure", "w"),
+            ('"', "q"),
+            ("Mr.", "w"),
+            ("Li", "w"),
+            ("ca", "w"),
+            ("n't", "w"),
+            ("pay", "w"),
+            ("1,200", "w"),
+            ("U.S.", "w"),
+            ("dollars", "w"),
+            (".", "p"),
+        ]
+
+    def test_final_period(self):
+        """A period ending the lexed text stays punctuation, even after an abbreviation."""
+        assert lexed("They met Dr.") == [("They", "w"), ("met", "w"), ("Dr", "w"), (".", "p")]
+        assert lexed("They met Dr. Li") == [("They", "w"), ("met", "w"), ("Dr.", "w"), ("Li", "w")]
+        assert lexed("They met Dr. ", 0, 13) == [("They", "w"), ("met", "w"), ("Dr.", "w")]
+        assert lexed("They met Dr.") == [("They", "w"), ("met", "w"), ("Dr", "w"), (".", "p")]
+
+    @settings(max_examples=200, deadline=None)
+    @given(unicode_text(max_pieces=30), st.data())
+    def test_offsets(self, text, data):
+        """Every token is exactly the text at its offsets, in order, inside the range."""
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        previous = start
+        for tok in _lex(text, start, end):
+            assert previous <= tok.start < tok.end <= end
+            assert text[tok.start : tok.end] == tok.text
+            assert tok.cap == (tok.kind == "w" and tok.text[:1].isupper())
+            previous = tok.end
 
 
 ARTICLE_SETTINGS = settings(

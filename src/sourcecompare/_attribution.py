@@ -699,19 +699,18 @@ _PARENTHETICAL: Final = frozenset(
 
 # --- the lexer -------------------------------------------------------------------------
 
-# The white space before a token, then the token: a word, a double quotation mark or
-# other punctuation, each in its own group. ``findall`` gives one tuple of the four
-# per token, cheaper than a match object; offsets follow from the lengths.
+# A token: a word, a double quotation mark or other punctuation, each in its own group
+# (``findall`` gives one tuple of the three per token, cheaper than a match object). A
+# word is a number with thousands separators, a dotted abbreviation ("U.S.") or letters
+# and digits joined by apostrophes, hyphens, slashes and ampersands; the lookaheads only
+# skip the rarer shapes quickly where they cannot match. No token holds white space.
 _LEX_RE: Final = re.compile(
     r"""
-    (\s*+)
-    (?:
       (\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])
-      |(?:[^\W\d_]\.){2,}
-      |[^\W_]+(?:['’][^\W_]+)*(?:[-/&][^\W_]+(?:['’][^\W_]+)*)*(?:['’](?![^\W_]))?)
+      |(?=[^\W\d_]\.)(?:[^\W\d_]\.){2,}
+      |[^\W_]+(?:(?=[-/&'’])(?:['’][^\W_]+)*(?:[-/&][^\W_]+(?:['’][^\W_]+)*)*(?:['’](?![^\W_]))?)?)
     | (''|``|["“”„«»])
     | (\S)
-    )
     """,
     re.VERBOSE,
 )
@@ -732,13 +731,14 @@ class _Tok(NamedTuple):
     cap: bool  # a word written with an initial capital
 
 
-# Per surface form: the fields of its token after start and end, and what _lex must
-# still do with it: 0 nothing, n > 0 split a clitic of n characters off the word, -1
-# (a period) merge it with an abbreviation before it. A surface form is always lexed
-# by the same group of _LEX_RE, so its kind is part of what is cached.
-_LexEntry = tuple[tuple[str, str, str, bool], int]
-_LEX_CACHE: dict[str, _LexEntry] = {}
-_LEX_CACHE_LIMIT: Final = 200_000
+# A token of a chunk (a run of text between white space): its start and end in the
+# chunk, and the fields of its _Tok after start and end.
+_Piece = tuple[int, int, tuple[str, str, str, bool]]
+# The tokens of every chunk lexed so far; a chunk that ends the lexed text is cached
+# apart, since a period ending it stays punctuation (see _lex_chunk).
+_CHUNKS: dict[str, tuple[_Piece, ...]] = {}
+_FINAL_CHUNKS: dict[str, tuple[_Piece, ...]] = {}
+_CHUNKS_LIMIT: Final = 200_000
 
 
 def _analyse_word(surface: str) -> tuple[str, int]:
@@ -758,53 +758,68 @@ def _analyse_word(surface: str) -> tuple[str, int]:
     return low, cut
 
 
-def _lex_entry(kind: str, surface: str) -> _LexEntry:
-    """The cached analysis of a surface form lexed as *kind* (see ``_LEX_CACHE``)."""
-    if kind == "w":
-        low, cut = _analyse_word(surface)
-        return (surface, low, "w", surface[:1].isupper()), cut
-    return (surface, surface, kind, False), -1 if surface == "." else 0
+def _lex_chunk(chunk: str, *, final: bool) -> tuple[_Piece, ...]:
+    """The tokens of *chunk*, a run of text without white space.
+
+    A clitic is split off its word ("do" + "n't"); a period right after an abbreviation
+    or an initial joins it ("Mr.", "J."), unless it ends a *final* chunk (the last of
+    the lexed text), where it stays punctuation.
+    """
+    pieces: list[_Piece] = []
+    e = 0
+    for word, quote, other in _LEX_RE.findall(chunk):
+        s = e
+        if word:
+            e = s + len(word)
+            low, cut = _analyse_word(word)
+            cap = word[:1].isupper()
+            if cut:
+                mid = e - cut
+                pieces.append((s, mid, (chunk[s:mid], low[:-cut], "w", cap)))
+                pieces.append((mid, e, (chunk[mid:e], low[-cut:], "w", chunk[mid].isupper())))
+            else:
+                pieces.append((s, e, (word, low, "w", cap)))
+            continue
+        surface = quote or other
+        e = s + len(surface)
+        if surface == "." and pieces and (e < len(chunk) or not final):
+            ps, pe, (ptext, plow, pkind, pcap) = pieces[-1]
+            if (
+                pkind == "w"
+                and pe == s
+                and (plow in _ABBREVIATIONS or (len(ptext) == 1 and ptext.isupper()))
+            ):
+                merged = chunk[ps:e]
+                pieces[-1] = (ps, e, (merged, merged.casefold(), "w", pcap))
+                continue
+        pieces.append((s, e, (surface, surface, "q" if quote else "p", False)))
+    return tuple(pieces)
 
 
 def _lex(text: str, start: int, end: int) -> list[_Tok]:
-    """Words, quotation marks and punctuation of ``text[start:end]``, with offsets."""
+    """Words, quotation marks and punctuation of ``text[start:end]``, with offsets.
+
+    The text is read chunk by chunk (runs between white space, where no token
+    crosses), each chunk lexed once and cached: news repeats most of its chunks.
+    """
     toks: list[_Tok] = []
     append = toks.append
     new = tuple.__new__  # _Tok's own __new__, minus a Python-level call per token
-    cache = _LEX_CACHE
-    if len(cache) > _LEX_CACHE_LIMIT:
-        cache.clear()
-    e = start
-    for space, word, quote, other in _LEX_RE.findall(text, start, end):
-        surface = word or quote or other
-        s = e + len(space)
-        e = s + len(surface)
-        entry = cache.get(surface)
-        if entry is None:
-            kind = "w" if word else "q" if quote else "p"
-            entry = cache[surface] = _lex_entry(kind, surface)
-        fields, cut = entry
-        if not cut:
-            append(new(_Tok, (s, e, *fields)))
-            continue
-        if cut > 0:  # a clitic: "do" + "n't"
-            low = fields[1]
-            mid = e - cut
-            append(new(_Tok, (s, mid, text[s:mid], low[:-cut], "w", fields[3])))
-            append(new(_Tok, (mid, e, text[mid:e], low[-cut:], "w", text[mid].isupper())))
-            continue
-        if toks and e < end:  # a sentence-final period stays punctuation
-            prev = toks[-1]
-            if (
-                prev.kind == "w"
-                and prev.end == s
-                and (prev.low in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()))
-            ):
-                toks.pop()
-                merged = text[prev.start : e]
-                append(new(_Tok, (prev.start, e, merged, merged.casefold(), "w", prev.cap)))
-                continue
-        append(new(_Tok, (s, e, *fields)))
+    chunks, finals = _CHUNKS, _FINAL_CHUNKS
+    if len(chunks) + len(finals) > _CHUNKS_LIMIT:
+        chunks.clear()
+        finals.clear()
+    at = start
+    for chunk in text[start:end].split():
+        at = text.find(chunk, at)  # white space only before it: this is where it starts
+        offset = at
+        at += len(chunk)
+        cache = finals if at == end else chunks
+        pieces = cache.get(chunk)
+        if pieces is None:
+            pieces = cache[chunk] = _lex_chunk(chunk, final=at == end)
+        for s, e, fields in pieces:
+            append(new(_Tok, (offset + s, offset + e) + fields))  # noqa: RUF005 - faster
     return toks
 
 
@@ -952,11 +967,10 @@ def _name_runs(toks: Sequence[_Tok], lo: int, hi: int) -> list[tuple[int, int]]:
     words belong to the run.
     """
     runs: list[tuple[int, int]] = []
-    i = lo
-    while i < hi:
-        if not toks[i].cap:
-            i += 1
-            continue
+    j = lo  # the end of the last run
+    for i in [k for k, t in enumerate(toks[lo:hi], lo) if t.cap]:
+        if i < j:
+            continue  # inside the last run
         j = i + 1
         while j < hi:
             t = toks[j]
@@ -973,7 +987,6 @@ def _name_runs(toks: Sequence[_Tok], lo: int, hi: int) -> list[tuple[int, int]]:
             else:
                 break
         runs.append((i, j))
-        i = j
     return runs
 
 
@@ -1181,7 +1194,8 @@ class _Extractor:
         self.quotes = _Quotes(_quote_regions(doc))
         self.people = _People()
         self.results: list[Attribution] = []
-        self.body = True
+        self.kind = SegmentKind.SENTENCE  # the kind of the segment being read
+        self.body: bool | None = None  # whether it is running text, once asked (_in_body)
         self.heads = lexicon._name_heads  # noqa: SLF001 - our own lexicon
         place = doc.dateline.place if doc.dateline is not None else ""
         self.places = frozenset(" ".join(p.casefold().split()) for p in place.split(","))
@@ -1273,26 +1287,24 @@ class _Extractor:
 
     def _segment(self, toks: list[_Tok], kind: SegmentKind) -> list[_Found]:
         found: list[_Found] = []
-        self.body = kind is SegmentKind.SENTENCE and not _title_cased(toks)
-        i = 0
-        n = len(toks)
+        self.kind = kind
+        self.body = None
         inside = self.quotes.inside
         index = self.lexicon._index  # noqa: SLF001 - our own index
-        while i < n:
-            tok = toks[i]
-            if tok.low not in index or tok.kind != "w" or inside(tok.start):
-                i += 1
+        resume = 0  # where the search goes on after a cue: past its end
+        # The words that may start a cue, outside quotations, in order.
+        for i in [i for i, t in enumerate(toks) if t.low in index and t.kind == "w"]:
+            if i < resume or inside(toks[i].start):
                 continue
             cue = self._match_cue(toks, i)
             if cue is None:
-                i += 1
                 continue
             result = self._attribute(toks, cue, found)
             if result is not None and self._nested_belief(toks, cue, found):
                 result = None
             if result is not None:
                 found.append(result)
-            i = cue.end
+            resume = cue.end
         if not found:
             extra = self._in_source(toks) or self._headline_colon(toks)
             if extra is not None:
@@ -1310,6 +1322,15 @@ class _Extractor:
             return False
         start, end = found[-1].content
         return found[-1].source_mode != "right" and start <= toks[cue.head].start < end
+
+    def _in_body(self, toks: list[_Tok]) -> bool:
+        """Whether the segment being read is running text: a sentence, not title-cased.
+
+        Worked out when first asked, since few segments need to know.
+        """
+        if self.body is None:
+            self.body = self.kind is SegmentKind.SENTENCE and not _title_cased(toks)
+        return self.body
 
     def _match_cue(self, toks: list[_Tok], i: int) -> _Cue | None:
         tok = toks[i]
@@ -1357,7 +1378,12 @@ class _Extractor:
             return _Cue(i, i, end, form, passive=False)
         spec = self.lexicon.verbs.get(form.lemma, {})
         names = form.forms
-        if self.body and i > 0 and tok.cap and not (prev is not None and prev.kind == "q"):
+        if (
+            i > 0
+            and tok.cap
+            and not (prev is not None and prev.kind == "q")
+            and self._in_body(toks)
+        ):
             return None  # a name or title in running text: "Planned Parenthood"
         if nxt is not None and nxt.kind == "w" and nxt.low in spec.get("not_before", ()):
             return None

@@ -28,7 +28,7 @@ CATEGORIES: Final = ("evaluative", "intensifiers", "hedges", "boosters", "specul
 
 
 # An entry, indexed by its first stem: its stems, the prefix of each of its normal forms
-# that a written word must start with (see _same_word), and which of its words are
+# that a written word must start with (see _required_prefix), and which of its words are
 # dates ("Friday" in a user's "Black Friday").
 _Entry = tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...]]
 
@@ -141,12 +141,10 @@ class Lexicons:
         free = dict.fromkeys(CATEGORIES, 0)  # per category, the first index not yet matched
         combined = self._combined
         last = len(tokens) - 1
-        for i, token in enumerate(tokens):
-            candidates = combined.get(token.stem)
-            if candidates is None:
-                continue
+        # Only words that start an entry can start a match: find them first, in one sweep.
+        for i in [i for i, t in enumerate(tokens) if t.stem in combined]:
             following = tokens[i + 1].stem if i < last else None
-            for category, second, entry in candidates:
+            for category, second, entry in combined[tokens[i].stem]:
                 if (
                     (second is None or second == following)
                     and i >= free[category]

@@ -31,8 +31,9 @@ def range_span(segment: Segment, token_range: tuple[int, int]) -> Span:
 
 def range_text(segment: Segment, token_range: tuple[int, int]) -> str:
     """The text of a token range, as written (punctuation inside it included)."""
-    span = range_span(segment, token_range)
-    return segment.text[span.start - segment.start : span.end - segment.start]
+    first, last = token_range
+    tokens = segment.tokens
+    return segment.text[tokens[first].start - segment.start : tokens[last - 1].end - segment.start]
 
 
 def quoted(text: str, limit: int = 90) -> str:

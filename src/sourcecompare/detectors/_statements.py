@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections import defaultdict
+import itertools
+import operator
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -157,6 +159,9 @@ def content_spans(attribution: Attribution) -> list[Span]:
     return spans + list(attribution.continuations)
 
 
+_START: Final = operator.attrgetter("start")
+
+
 def _inside(position: int, spans: Sequence[Span]) -> bool:
     return any(span.start <= position < span.end for span in spans)
 
@@ -164,10 +169,9 @@ def _inside(position: int, spans: Sequence[Span]) -> bool:
 def touched_segments(doc: Document, span: Span) -> list[Segment]:
     """The segments of *doc* that overlap *span*, in order."""
     segments = doc.segments
-    starts = [segment.start for segment in segments]
-    first = max(bisect.bisect_right(starts, span.start) - 1, 0)
+    first = max(bisect.bisect_right(segments, span.start, key=_START) - 1, 0)
     touched = []
-    for segment in segments[first:]:
+    for segment in itertools.islice(segments, first, None):
         if segment.start >= span.end:
             break
         if segment.end > span.start:
@@ -180,9 +184,10 @@ def _content_tokens(doc: Document, attribution: Attribution) -> set[tuple[int, i
     found: set[tuple[int, int]] = set()
     for span in content_spans(attribution):
         for segment in touched_segments(doc, span):
-            for k, token in enumerate(segment.tokens):
-                if not token.is_stop and span.start <= token.start < span.end:
-                    found.add((segment.index, k))
+            tokens = segment.tokens  # in text order: those inside the span are a slice
+            first = bisect.bisect_left(tokens, span.start, key=_START)
+            last = bisect.bisect_left(tokens, span.end, key=_START)
+            found.update((segment.index, k) for k in range(first, last) if not tokens[k].is_stop)
     return found
 
 
@@ -265,8 +270,10 @@ def _carried_by_segment(context: DetectionContext) -> dict[int, list[Carried]]:
         statements = []
         for attribution in attributions:
             speaker = speaker_of(attribution, attributions)
+            if speaker is None:
+                continue
             content = _content_tokens(wire, attribution)
-            if speaker is not None and content:
+            if content:
                 statements.append((attribution, speaker, content))
         if not statements:
             continue
@@ -395,10 +402,9 @@ def covered_share(
 def _wire_vocabulary(context: DetectionContext) -> tuple[frozenset[str], dict[str, int], int]:
     """Stems of the wires, document frequency of every stem over all segments, and their count."""
     segments = [s for doc in (*context.wires, context.derivative) for s in doc.segments]
-    frequency: dict[str, int] = defaultdict(int)
+    frequency: Counter[str] = Counter()
     for segment in segments:
-        for stem in {t.stem for t in segment.tokens if not t.is_stop}:
-            frequency[stem] += 1
+        frequency.update({t.stem for t in segment.tokens if not t.is_stop})
     stems = frozenset(t.stem for w in context.wires for s in w.segments for t in s.tokens)
     return stems, dict(frequency), len(segments)
 

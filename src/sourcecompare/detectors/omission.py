@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -84,12 +85,11 @@ def _kind(words: Sequence[Token]) -> str:
 def _name_runs(segment: Segment, capitalised_elsewhere: set[str]) -> Iterator[tuple[int, int]]:
     """Token ranges of capitalised names (joined across "of", "for", "and" ...)."""
     tokens = segment.tokens
-    i = 0
-    while i < len(tokens):
+    j = 0  # the end of the last run
+    for i in [k for k, t in enumerate(tokens) if t.is_capitalized and _name_part(t)]:
+        if i < j:
+            continue  # inside the last run
         token = tokens[i]
-        if not _name_part(token):
-            i += 1
-            continue
         j = i + 1
         while j < len(tokens):
             gap = _gap(segment, tokens[j - 1], tokens[j])
@@ -112,7 +112,6 @@ def _name_runs(segment: Segment, capitalised_elsewhere: set[str]) -> Iterator[tu
         first_alone = i == 0 and j == 1 and token.norm not in capitalised_elsewhere
         if not first_alone:
             yield (i, j)
-        i = j
 
 
 def _name_part(token: Token) -> bool:
@@ -129,8 +128,15 @@ def _capitalised_inside(doc: Document) -> set[str]:
     }
 
 
-def _names(doc: Document, equivalents: Equivalents) -> list[_Mention]:
-    elsewhere = _capitalised_inside(doc)
+def _capitalised(context: DetectionContext, wire: int) -> set[str]:
+    """:func:`_capitalised_inside` of wire number *wire*, computed once per detection run."""
+    return context.memo(
+        f"omission:capitalised:{wire}", lambda: _capitalised_inside(context.wires[wire])
+    )
+
+
+def _names(doc: Document, equivalents: Equivalents, elsewhere: set[str]) -> list[_Mention]:
+    """The names of *doc*'s sentences; *elsewhere* is :func:`_capitalised_inside` of *doc*."""
     mentions = []
     for segment in doc.sentences:
         for first, last in _name_runs(segment, elsewhere):
@@ -155,9 +161,12 @@ def _keys_of(tokens: Sequence[Token], equivalents: Equivalents) -> tuple[list[st
     One pass of :meth:`Equivalents.units_of`: a unit of one token has that token's key,
     so only the words of multi-word units are keyed again one by one.
     """
+    units = equivalents.units_of(tokens)
+    if len(units) == len(tokens):  # no multi-word unit: the usual case
+        return [unit.key for unit in units], set()
     keys: list[str] = []
     unit_keys: set[str] = set()
-    for unit in equivalents.units_of(tokens):
+    for unit in units:
         if unit.last - unit.first == 1:
             keys.append(unit.key)
         else:
@@ -175,11 +184,29 @@ class _Keyed(NamedTuple):
             and of its multi-word units.
         capitalised: Keys of the derivative's capitalised content words (its
             surnames, among others).
+        holding: For each key, the indices in *derivative* of the sets that hold it.
     """
 
     equivalents: Equivalents
     derivative: list[set[str]]
     capitalised: set[str]
+    holding: dict[str, set[int]]
+
+    def together(self, keys: frozenset[str]) -> bool:
+        """Whether one derivative segment (or the dateline) has all of *keys*.
+
+        The same as ``any(keys <= found for found in self.derivative)`` for keys
+        that are not empty, by intersecting where each key is.
+        """
+        common: set[int] | None = None
+        for key in keys:
+            where = self.holding.get(key)
+            if not where:
+                return False
+            common = where if common is None else common & where
+            if not common:
+                return False
+        return True
 
 
 def _derivative_keys(doc: Document, equivalents: Equivalents) -> _Keyed:
@@ -197,7 +224,11 @@ def _derivative_keys(doc: Document, equivalents: Equivalents) -> _Keyed:
     if doc.dateline is not None:
         keys, unit_keys = _keys_of(_tokens_of(doc, doc.dateline.span), equivalents)
         derivative.append({*keys, *unit_keys})
-    return _Keyed(equivalents, derivative, capitalised)
+    holding: dict[str, set[int]] = defaultdict(set)
+    for number, found in enumerate(derivative):
+        for key in found:
+            holding[key].add(number)
+    return _Keyed(equivalents, derivative, capitalised, dict(holding))
 
 
 def _shared(context: DetectionContext) -> _Keyed:
@@ -218,11 +249,12 @@ def _shared(context: DetectionContext) -> _Keyed:
     return context.memo("omission:keys", compute)
 
 
-def _present(mention: _Mention, derivative: list[set[str]], surnames: set[str]) -> bool:
-    if any(mention.keys <= keys for keys in derivative):
+def _present(mention: _Mention, keyed: _Keyed) -> bool:
+    """Whether the derivative mentions a wire name (whose keys are not empty)."""
+    if keyed.together(mention.keys):
         return True
     if mention.kind == "person":
-        return bool(mention.keys & surnames)
+        return bool(mention.keys & keyed.capitalised)
     return False
 
 
@@ -245,7 +277,7 @@ def _named_speakers(context: DetectionContext, wire: int) -> set[int]:
             found.add(attribution.segment)
         elif kind is SourceKind.ORGANISATION and attribution.source is not None:
             if inside is None:
-                inside = _capitalised_inside(doc)
+                inside = _capitalised(context, wire)
             tokens = doc.segments[attribution.segment].tokens
             opening = tokens[0].start if tokens else -1
             source = tokenize(doc.text, attribution.source.start, attribution.source.end)
@@ -276,12 +308,16 @@ class OmittedSentence:
         """Yield one finding per omitted or partly kept wire sentence."""
         alignment = context.alignment
         speakers = [_named_speakers(context, w) for w in range(len(alignment.wires))]
+        # Per wire, each sentence's position among the wire's sentences.
+        positions = [
+            {s.index: position for position, s in enumerate(wire.sentences)}
+            for wire in alignment.wires
+        ]
         for fate in alignment.wire_sentences:
             segment = alignment.wire_segment(fate)
             if segment.kind is not SegmentKind.SENTENCE or fate.fate is WireFate.KEPT:
                 continue
-            wire = alignment.wires[fate.wire]
-            position = [s.index for s in wire.sentences].index(segment.index)
+            position = positions[fate.wire][segment.index]
             points = {
                 "lead": position < 2,
                 "quote": bool(_QUOTE_RE.search(segment.text)),
@@ -348,12 +384,12 @@ class OmittedEntity:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted name, with every wire mention as evidence."""
         alignment = context.alignment
-        equivalents, derivative, surnames = _shared(context)
+        keyed = _shared(context)
         for wire_index, wire in enumerate(alignment.wires):
-            mentions = _names(wire, equivalents)
+            mentions = _names(wire, keyed.equivalents, _capitalised(context, wire_index))
             reported: dict[frozenset[str], list[_Mention]] = {}
             for mention in mentions:
-                if not mention.keys or _present(mention, derivative, surnames):
+                if not mention.keys or _present(mention, keyed):
                     continue
                 if any(mention.keys < other.keys for other in mentions):
                     continue  # "Zhu" after "Zhu Guijie": the full name is reported
@@ -381,13 +417,16 @@ def _figures(doc: Document, equivalents: Equivalents) -> list[_Mention]:
     found = []
     for segment in doc.sentences:
         tokens = segment.tokens
-        i = 0
-        while i < len(tokens):
+        j = 0  # the end of the last figure
+        # Every figure starts with a date or a number.
+        for i in [k for k, t in enumerate(tokens) if t.is_date or t.is_number]:
+            if i < j:
+                continue  # inside the last figure
             token = tokens[i]
             if token.is_date and not token.is_number and token.norm not in _MONTHS_OF:
                 # A weekday.
                 found.append(_figure(segment, (i, i + 1), equivalents, "date"))
-                i += 1
+                j = i + 1
                 continue
             if (
                 token.is_date
@@ -399,7 +438,6 @@ def _figures(doc: Document, equivalents: Equivalents) -> list[_Mention]:
                 if j < len(tokens) and tokens[j].is_number and tokens[j].is_date:
                     j += 1  # "Jan. 1, 2026": the year belongs to the date
                 found.append(_figure(segment, (i, j), equivalents, "date"))
-                i = j
                 continue
             if token.is_number:
                 j = i + 1
@@ -410,9 +448,6 @@ def _figures(doc: Document, equivalents: Equivalents) -> list[_Mention]:
                 shown = j + 1 if counted and not token.is_date else j
                 kind = "date" if token.is_date else "figure"
                 found.append(_figure(segment, (i, j), equivalents, kind, shown=shown))
-                i = j
-                continue
-            i += 1
     return found
 
 
@@ -460,12 +495,12 @@ class OmittedFigure:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted figure or date, with every wire mention."""
         alignment = context.alignment
-        equivalents, derivative, _ = _shared(context)
+        keyed = _shared(context)
         for wire_index, wire in enumerate(alignment.wires):
-            mentions = _figures(wire, equivalents)
+            mentions = _figures(wire, keyed.equivalents)
             reported: dict[frozenset[str], list[_Mention]] = {}
             for mention in mentions:
-                if mention.keys and not any(mention.keys <= keys for keys in derivative):
+                if mention.keys and not keyed.together(mention.keys):
                     reported.setdefault(mention.keys, []).append(mention)
             for group in reported.values():
                 first = group[0]
@@ -504,7 +539,7 @@ class OmittedQuote:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one medium-severity finding per dropped direct quote."""
         alignment = context.alignment
-        equivalents, derivative, _ = _shared(context)
+        equivalents, derivative, _, _ = _shared(context)
         for wire_index, wire in enumerate(alignment.wires):
             for segment in wire.sentences:
                 for match in _QUOTE_RE.finditer(segment.text):
@@ -514,7 +549,7 @@ class OmittedQuote:
                     content = {equivalents.key(t) for t in words if not t.is_stop}
                     if len(words) < 3 or not content:
                         continue
-                    best = max(len(content & keys) / len(content) for keys in derivative)
+                    best = max(len(content & keys) for keys in derivative) / len(content)
                     if best >= 0.5:
                         continue
                     yield Finding(
