@@ -20,7 +20,7 @@ import attrs
 from sourcecompare._align import Alignment, AlignmentLabel, AlignOptions, WireFate, align
 from sourcecompare._attribution import Attribution, ReportingLexicon, SourceKind
 from sourcecompare._documents import Document
-from sourcecompare._findings import Finding, Severity
+from sourcecompare._findings import Finding, Severity, _ints, _severity, _spans
 from sourcecompare._furniture import AgencyList
 from sourcecompare._lexicons import Lexicons
 from sourcecompare._spans import Span
@@ -58,14 +58,6 @@ def _detectors(value: Iterable[Detector] | None) -> tuple[Detector, ...] | None:
             msg = f"'detectors' must hold detectors, got {type(detector).__name__}"
             raise InvalidOptionError(msg, option="detectors")
     return found
-
-
-def _sorted_spans(values: Iterable[Span]) -> tuple[Span, ...]:
-    return tuple(sorted(values))
-
-
-def _ints(values: Iterable[int]) -> tuple[int, ...]:
-    return tuple(int(v) for v in values)
 
 
 def _counts(values: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
@@ -194,9 +186,9 @@ class SpeakerOutcome:
     fate: SpeakerFate = attrs.field(converter=SpeakerFate)
     wire: int
     statements: int
-    wire_spans: tuple[Span, ...] = attrs.field(converter=_sorted_spans)
+    wire_spans: tuple[Span, ...] = attrs.field(converter=_spans)
     derivative_segments: tuple[int, ...] = attrs.field(converter=_ints)
-    derivative_spans: tuple[Span, ...] = attrs.field(converter=_sorted_spans)
+    derivative_spans: tuple[Span, ...] = attrs.field(converter=_spans)
     credited_to: tuple[str, ...] = attrs.field(converter=_strs)
 
 
@@ -315,7 +307,7 @@ class Comparison:
             severity: Keep findings at or above this severity.
         """
         wanted = tuple(kinds)
-        floor = Severity(severity) if severity is not None else None
+        floor = _severity(severity) if severity is not None else None
         kept = [
             f
             for f in self.findings
