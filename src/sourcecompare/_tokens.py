@@ -23,10 +23,9 @@ import re
 import unicodedata
 from typing import Final, NamedTuple
 
-from snowballstemmer.english_stemmer import EnglishStemmer
-
 from sourcecompare._lexicon import load_word_list
 from sourcecompare._spans import Span
+from sourcecompare._stem import stem
 
 __all__ = ["Token", "tokenize"]
 
@@ -96,12 +95,9 @@ _WEEKDAYS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun".split()
 )
-# The pure-Python Snowball stemmer, always: snowballstemmer.stemmer() would switch to
-# PyStemmer's C build when that is installed, and stems must not depend on the machine.
 _FULL_WEEKDAYS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
-_STEMMER: Final = EnglishStemmer()
 _STOPWORDS: Final = load_word_list("stopwords.txt")
 
 # One analysis per distinct (kind, surface form): the Token fields after start and end.
@@ -129,7 +125,7 @@ def _analyse(kind: str | None, text: str) -> tuple[str, str, bool, bool, bool, b
             # "US", "IT", "WHO": all-capital words are names, not function words;
             # and "May" with a capital is taken for the month.
             is_stop = False
-        return (norm, _STEMMER.stemWord(norm), is_stop, capital, False, is_date)
+        return (norm, stem(norm), is_stop, capital, False, is_date)
     if kind == "num":
         norm = _fold(text)
         if _THOUSANDS_RE.match(norm):
