@@ -59,14 +59,13 @@ import enum
 import re
 import types
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 import attrs
 
 from sourcecompare._documents import Document, SegmentKind
-from sourcecompare._lexicon import load_json, read_user_json
+from sourcecompare._lexicon import load_json, read_data, read_user_json
 from sourcecompare._spans import Span
 from sourcecompare.exceptions import InvalidOptionError
 
@@ -535,9 +534,7 @@ _DEFAULT_LEXICON: list[ReportingLexicon] = []
 
 def _default_lexicon() -> ReportingLexicon:
     if not _DEFAULT_LEXICON:
-        text = (resources.files("sourcecompare") / "data" / "source_nouns.txt").read_text(
-            encoding="utf-8"
-        )
+        text = read_data("source_nouns.txt")
         _DEFAULT_LEXICON.append(
             ReportingLexicon.from_data(
                 load_json("reporting_verbs.json"), source_nouns=_read_source_nouns(text)

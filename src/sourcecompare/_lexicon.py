@@ -10,7 +10,7 @@ from typing import Any, Final, TypeVar
 
 from sourcecompare.exceptions import InvalidOptionError
 
-__all__ = ["load_json", "load_word_list", "read_user_json"]
+__all__ = ["load_json", "load_word_list", "read_data", "read_user_json"]
 
 _T = TypeVar("_T")
 
@@ -18,7 +18,7 @@ _T = TypeVar("_T")
 _DATA: Final = Path(__file__).resolve().parent / "data"
 
 
-def _read(name: str) -> str:
+def read_data(name: str) -> str:
     """A bundled data file's text (a plain path: importlib.resources costs 7 ms to import)."""
     return (_DATA / name).read_text(encoding="utf-8")
 
@@ -27,7 +27,7 @@ def _read(name: str) -> str:
 def load_word_list(name: str) -> frozenset[str]:
     """Read a one-entry-a-line data file, skipping blank lines and ``#`` comments."""
     words = set()
-    for raw in _read(name).splitlines():
+    for raw in read_data(name).splitlines():
         line = raw.strip()
         if line and not line.startswith("#"):
             words.add(line)
@@ -37,7 +37,7 @@ def load_word_list(name: str) -> frozenset[str]:
 @functools.cache
 def load_json(name: str) -> Any:  # noqa: ANN401 - the shape is the data file's own
     """Read a JSON data file."""
-    return json.loads(_read(name))
+    return json.loads(read_data(name))
 
 
 def read_user_json(

@@ -10,6 +10,7 @@ is not the hedge "may" (see :meth:`Lexicons.find` for how a date is told in cont
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -89,7 +90,7 @@ class Lexicons:
     @classmethod
     def default(cls) -> Lexicons:
         """The lists that ship with sourcecompare."""
-        return _DEFAULT
+        return _default()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Lexicons:
@@ -106,7 +107,7 @@ class Lexicons:
         extra = read_user_json(path, cls.from_data, what="lexicons", option="lexicons")
         if not extend_default:
             return extra
-        return _DEFAULT.extend(**{c: getattr(extra, c) for c in CATEGORIES})
+        return _default().extend(**{c: getattr(extra, c) for c in CATEGORIES})
 
     def extend(self, **entries: Iterable[str]) -> Lexicons:
         """Return lists with *entries* added, e.g. ``extend(evaluative=["stellar"])``."""
@@ -225,4 +226,7 @@ def _required_prefix(entry: str) -> str:
     return entry[:-1]
 
 
-_DEFAULT: Final = Lexicons.from_data(load_json("framing.json"))
+@functools.cache
+def _default() -> Lexicons:
+    """The bundled lists, built on first use (a few milliseconds: not at import)."""
+    return Lexicons.from_data(load_json("framing.json"))
