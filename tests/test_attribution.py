@@ -778,11 +778,24 @@ class TestCueShapes:
             "The Lindby Institute, a think tank, backs the ferry.",
             "Thanks to the ferry, trade grew.",
             "The mayor won 270 pledged delegates.",
+            "The council's planning office opened in May.",
+            "The mayor's warning came after the vote.",
         ],
     )
     def test_not_cues(self, text):
         """Nouns and prepositions spelt like cues are not cues."""
         assert extract(f"Intro line here.\n\n{text}")[1] == ()
+
+    def test_possessive_gerund_before_a_noun_is_not_the_cue(self):
+        """``the council's planning office``: "planning" names the office, says nothing."""
+        a = only("Intro line here.\n\nAccording to the council's planning office, the road shuts.")
+        assert a.cue_text == "According to"
+        assert a.source_text == "the council's planning office"
+
+    def test_possessive_gerund_before_a_clause_is_a_cue(self):
+        """``the mayor's warning that ...``: the noun still reports."""
+        a = only("Intro line here.\n\nThe mayor's warning that prices would rise proved right.")
+        assert a.cue_text == "warning"
 
     def test_sentence_final_records_show(self):
         """``..., port records show.``: a document source after its content."""

@@ -1399,6 +1399,17 @@ class _Extractor:
         ):
             return None  # a noun or adjective: "the claims", "his warning", "the reported"
         if (
+            "ing" in names
+            and prev is not None
+            and _possessive(prev)
+            and nxt is not None
+            and nxt.kind == "w"
+            and not nxt.cap
+            and nxt.low not in _NOT_ADJECTIVE_NEXT
+            and nxt.low not in _AUX
+        ):
+            return None  # a noun's modifier or subject: "the council's planning office"
+        if (
             names & {"past", "pp"}
             and not names & {"base", "s"}
             and prev is not None
