@@ -37,10 +37,12 @@ docs page docs/explanation/evaluation.md says more):
 * **msrp**: AUROC of the pair similarity as a paraphrase detector; AUROC of plain
   default-option support, for comparison.
 * **insciout**: the press release's conclusion is aligned with the abstract's; a
-  hedged wire statement asserted (``certainty_shift`` with ``asserted`` 1) and each
-  evaluative-language finding count towards "exaggerates", a statement hedged towards
-  "downplays"; more of one than the other decides, else "same". Macro F1 over the three
-  labels; the majority-class macro F1 as a reference.
+  ``claim_strength`` finding whose derivative relation level is above the wire's (a
+  correlation made a cause, a conditional cause made direct) and a hedged wire
+  statement asserted (``certainty_shift`` with ``asserted`` 1) count towards
+  "exaggerates", the reverse towards "downplays"; more of one than the other decides,
+  else "same" (:func:`exaggeration_label`). Macro F1 over the three labels; the
+  majority-class macro F1 as a reference.
 * **sheepdog**: per rewrite, evaluative-language, speculation and certainty-shift
   findings per 100 words; AUROC for tabloid (emotionally triggering, sensational)
   against mainstream (objective, neutral) rewrites; the same for evaluative-language
@@ -54,9 +56,11 @@ docs page docs/explanation/evaluation.md says more):
   ``omission.sentence`` of medium or high severity (omission), per method, and AUROCs
   of the added share (content tokens under :data:`ADDED_KINDS`) and of the omitted
   share (wire content tokens under ``omission.*`` findings) against paraphrases.
-* **claim_strength**: AUROC of the number of hedges the ``hedges`` lexicon finds, for
-  conditional-causal against direct-causal claims; the certainty-shift detector stands
-  on that lexicon.
+* **claim_strength**: macro F1 and accuracy of the claim level ``read_claim`` gives
+  each sentence (none or denied 0, correlational 1, conditional causal 2, direct causal
+  3) against the labels (:func:`claim_label`); AUROC of the number of hedges the
+  ``hedges`` lexicon finds, for conditional-causal against direct-causal claims (the
+  certainty-shift detector stands on that lexicon).
 """
 
 from __future__ import annotations
@@ -107,7 +111,7 @@ from sourcecompare import (
     align,
     tokenize,
 )
-from sourcecompare.detectors import detect
+from sourcecompare.detectors import detect, read_claim
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_FLOORS = ROOT / "bench" / "floors.json"
@@ -503,16 +507,36 @@ INSCIOUT_LABELS = ("same", "exaggerates", "downplays")
 
 
 def exaggeration_label(findings: Iterable[Finding]) -> str:
-    """same, exaggerates or downplays, from certainty-shift and evaluative findings."""
+    """same, exaggerates or downplays, from the findings that grade a claim's strength.
+
+    InSciOut's labels compare the strength of the causal claim (correlational,
+    conditional causal, direct causal) in the two conclusions; advice and tone are
+    annotated apart. So the findings read are those on that scale:
+
+    * ``framing.claim_strength`` whose derivative relation level is above the wire's
+      counts towards "exaggerates", below it towards "downplays" (advice added or a
+      limit such as "in mice" dropped leaves the relation levels equal, and counts for
+      neither);
+    * ``framing.certainty_shift``: a hedge asserted (``asserted`` 1) is a conditional
+      claim made direct, towards "exaggerates"; a statement hedged, towards
+      "downplays".
+
+    More of one than the other decides; a tie, or no such finding, is "same".
+    Evaluative language is not read: it is tone, not claim strength.
+    """
     up = down = 0
     for finding in findings:
-        if finding.kind == "framing.certainty_shift":
-            if finding.score_map.get("asserted", 0.0) >= 1:
+        scores = finding.score_map
+        if finding.kind == "framing.claim_strength":
+            if "wire_relation" in scores and "derivative_relation" in scores:
+                shift = scores["derivative_relation"] - scores["wire_relation"]
+                up += shift > 0
+                down += shift < 0
+        elif finding.kind == "framing.certainty_shift":
+            if scores.get("asserted", 0.0) >= 1:
                 up += 1
             else:
                 down += 1
-        elif finding.kind == "framing.evaluative_language":
-            up += 1
     if up > down:
         return "exaggerates"
     if down > up:
@@ -836,21 +860,45 @@ def evaluate_llmfake(data: Path) -> Outcome:
 # --- claim strength --------------------------------------------------------------------------
 
 
+CLAIM_LABELS = ("0", "1", "2", "3")
+"""The claim-strength labels: not a claim, correlational, conditional causal, direct causal."""
+
+
+def claim_label(sentence: str) -> str:
+    """The claim-strength label ``read_claim`` gives one sentence.
+
+    The relation level (advice is not on this dataset's scale); no relation cue is
+    "not a claim" (0), and so is a denied relation, which ``read_claim`` grades 0
+    while the annotation grades a denial by the relation denied.
+    """
+    level = read_claim(sentence).level
+    return str(level or 0)
+
+
 def evaluate_claim_strength(data: Path) -> Outcome:
-    """The hedge lexicon on conditional-causal against direct-causal claims."""
+    """The claim reader and the hedge lexicon on sentences labelled by claim strength."""
     csv.field_size_limit(sys.maxsize)
     files = sorted((data / "claim-strength-yu2019-2020").rglob("annotated_*.csv"))
     if not files:
         return Outcome("claim_strength", skipped="no claim-strength-yu2019-2020/**/annotated_*.csv")
     lexicons = Lexicons.default()
     hedges: dict[int, list[int]] = {}
+    gold: list[str] = []
+    predicted: list[str] = []
     for path in files:
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 found = len(lexicons.find("hedges", tokenize(row["sentence"])))
                 hedges.setdefault(int(row["label"]), []).append(found)
+                gold.append(str(int(row["label"])))
+                predicted.append(claim_label(row["sentence"]))
     conditional, direct = hedges.get(2, []), hedges.get(3, [])
     metrics = {
+        "claim_level_macro_f1": macro_f1(gold, predicted, CLAIM_LABELS) if gold else math.nan,
+        "claim_level_accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True))
+        / len(gold)
+        if gold
+        else math.nan,
         "hedge_auroc_conditional_vs_direct": auroc(
             [float(h) for h in conditional + direct], [1] * len(conditional) + [0] * len(direct)
         ),
@@ -863,7 +911,14 @@ def evaluate_claim_strength(data: Path) -> Outcome:
         f"{label} {sum(h > 0 for h in values) / len(values):.0%} of {len(values)}"
         for label, values in sorted(hedges.items())
     )
-    notes = [f"{', '.join(p.name for p in files)}: sentences with a hedge, by label: {shares}"]
+    confusion = Counter(zip(gold, predicted, strict=True))
+    rows = "; ".join(
+        f"{g}: " + " ".join(str(confusion[g, p]) for p in CLAIM_LABELS) for g in CLAIM_LABELS
+    )
+    notes = [
+        f"{', '.join(p.name for p in files)}: sentences with a hedge, by label: {shares}",
+        f"claim levels read, by gold label (read as 0 1 2 3): {rows}",
+    ]
     return Outcome("claim_strength", metrics, tuple(notes))
 
 

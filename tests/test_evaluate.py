@@ -177,11 +177,28 @@ def _finding(kind: str, **scores: float) -> Finding:
 
 
 class TestExaggerationLabel:
-    """same / exaggerates / downplays from certainty-shift and evaluative findings."""
+    """same / exaggerates / downplays from claim-strength and certainty-shift findings."""
 
     def test_nothing_is_same(self):
         """No relevant finding: same."""
         assert evaluate.exaggeration_label([_finding("omission.entity")]) == "same"
+
+    def test_stronger_relation_exaggerates(self):
+        """A claim whose relation level rose exaggerates; one whose level fell downplays."""
+        up = _finding("framing.claim_strength", wire_relation=1.0, derivative_relation=3.0)
+        down = _finding("framing.claim_strength", wire_relation=3.0, derivative_relation=2.0)
+        assert evaluate.exaggeration_label([up]) == "exaggerates"
+        assert evaluate.exaggeration_label([down]) == "downplays"
+        assert evaluate.exaggeration_label([up, down]) == "same"
+
+    def test_advice_and_limits_are_not_read(self):
+        """Advice added or a limit dropped leaves the relation levels equal: same."""
+        advice = _finding(
+            "framing.claim_strength", wire_relation=1.0, derivative_relation=1.0, wire_level=1.0
+        )
+        only_advice = _finding("framing.claim_strength", wire_relation=1.0, derivative_level=4.0)
+        assert evaluate.exaggeration_label([advice]) == "same"
+        assert evaluate.exaggeration_label([only_advice]) == "same"
 
     def test_asserted_hedge_exaggerates(self):
         """A hedge dropped (asserted) exaggerates."""
@@ -193,12 +210,25 @@ class TestExaggerationLabel:
         found = [_finding("framing.certainty_shift", asserted=0.0)]
         assert evaluate.exaggeration_label(found) == "downplays"
 
-    def test_evaluative_words_exaggerate(self):
-        """Evaluative language counts towards exaggerates; a tie is same."""
+    def test_evaluative_words_are_not_read(self):
+        """Evaluative language is tone, not claim strength: it does not count."""
         evaluative = _finding("framing.evaluative_language")
         hedged = _finding("framing.certainty_shift", asserted=0.0)
-        assert evaluate.exaggeration_label([evaluative]) == "exaggerates"
-        assert evaluate.exaggeration_label([evaluative, hedged]) == "same"
+        assert evaluate.exaggeration_label([evaluative]) == "same"
+        assert evaluate.exaggeration_label([evaluative, hedged]) == "downplays"
+
+
+class TestClaimLabel:
+    """The claim-strength dataset's label from read_claim."""
+
+    def test_levels(self):
+        """No cue and a denial are 0; the relation level otherwise; advice is not a level."""
+        assert evaluate.claim_label("The ferry left at noon.") == "0"
+        assert evaluate.claim_label("Fares did not reduce traffic.") == "0"
+        assert evaluate.claim_label("Fares are linked to traffic.") == "1"
+        assert evaluate.claim_label("Fares may reduce traffic.") == "2"
+        assert evaluate.claim_label("Fares reduce traffic.") == "3"
+        assert evaluate.claim_label("Riders should walk.") == "0"
 
 
 class TestMeasures:

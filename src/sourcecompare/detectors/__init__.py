@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from typing import Final
 
+from sourcecompare._claims import (
+    CLAIM_LEVELS,
+    ClaimCue,
+    ClaimLexicon,
+    ClaimReading,
+    read_claim,
+)
 from sourcecompare.detectors._base import DetectionContext, default_detectors, detect
 from sourcecompare.detectors.attribution import (
     CreditRemoved,
@@ -23,6 +30,7 @@ from sourcecompare.detectors.attribution import (
     SpeakerDropped,
     SpeakerGeneralised,
 )
+from sourcecompare.detectors.claims import ClaimStrength
 from sourcecompare.detectors.framing import (
     AddedHeading,
     CertaintyShift,
@@ -39,9 +47,14 @@ from sourcecompare.detectors.omission import (
 )
 
 __all__ = [
+    "CLAIM_LEVELS",
     "KINDS",
     "AddedHeading",
     "CertaintyShift",
+    "ClaimCue",
+    "ClaimLexicon",
+    "ClaimReading",
+    "ClaimStrength",
     "CreditRemoved",
     "CueChanged",
     "DatelineRemoved",
@@ -63,6 +76,7 @@ __all__ = [
     "UnsupportedSentence",
     "default_detectors",
     "detect",
+    "read_claim",
 ]
 
 KINDS: Final = (
@@ -71,6 +85,7 @@ KINDS: Final = (
     "framing.embellishment",
     "framing.evaluative_language",
     "framing.certainty_shift",
+    "framing.claim_strength",
     "framing.speculation",
     "omission.sentence",
     "omission.entity",

@@ -91,7 +91,7 @@ def default_detectors() -> tuple[Detector, ...]:
 
     .. versionadded:: 0.1
     """
-    from sourcecompare.detectors import attribution, framing, omission  # noqa: PLC0415
+    from sourcecompare.detectors import attribution, claims, framing, omission  # noqa: PLC0415
 
     return (
         framing.UnsupportedSentence(),
@@ -99,6 +99,7 @@ def default_detectors() -> tuple[Detector, ...]:
         framing.Embellishment(),
         framing.EvaluativeLanguage(),
         framing.CertaintyShift(),
+        claims.ClaimStrength(),
         framing.Speculation(),
         omission.OmittedSentence(),
         omission.OmittedEntity(),

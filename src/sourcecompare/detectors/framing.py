@@ -306,6 +306,9 @@ class CertaintyShift:
 
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield certainty shifts between each supported sentence and its sources."""
+        yield from certainty_shifts(context)
+
+    def _detect(self, context: DetectionContext) -> Iterator[Finding]:
         alignment = context.alignment
         for entry in alignment.segments:
             segment = alignment.derivative_segment(entry)
@@ -330,13 +333,9 @@ class CertaintyShift:
                         reached = [i for i in scope if i in indices]
                         if not reached:
                             continue
-                        derivative_words = [
-                            link.derivative
-                            for link in entry.links
-                            if link.wire == source.wire
-                            and link.wire_segment == source.segment
-                            and link.wire_tokens[0] in reached
-                        ]
+                        derivative_words = _asserted_words(
+                            context, entry, segment, source.wire, source.segment, scope, reached
+                        )
                         yield self._finding(
                             entry,
                             segment,
@@ -475,3 +474,90 @@ def _reporting_starts(context: DetectionContext, wire: int | None) -> list[int]:
             }
         ),
     )
+
+
+# Auxiliaries: a derivative's own verb group starts with one ("has already been approved").
+_AUXILIARIES: Final = frozenset(
+    "am is are was were be been being has have had having will shall do does did "
+    "'s 're 've 'll".split()
+)
+# Adverbs that stand inside a verb group ("is almost certain", "has now been approved").
+_ADVERBS: Final = frozenset("almost nearly now still soon also not never even ever".split())
+
+
+def certainty_shifts(context: DetectionContext) -> tuple[Finding, ...]:
+    """The findings of :class:`CertaintyShift`, computed once per context.
+
+    ``framing.claim_strength`` reads them so as not to report the same hedge twice.
+    """
+    return context.memo(
+        "framing:certainty_shift",
+        lambda: tuple(CertaintyShift()._detect(context)),  # noqa: SLF001
+    )
+
+
+def _asserted_words(
+    context: DetectionContext,
+    entry: SegmentAlignment,
+    segment: Segment,
+    wire: int,
+    wire_index: int,
+    scope: Sequence[int],
+    reached: Sequence[int],
+) -> list[tuple[int, int]]:
+    """The derivative words that assert what a wire hedge governed: its predicate.
+
+    The hedge's first scope word is the verb it governs ("could *resume*", "is
+    expected to *vote*"). Where the derivative kept that verb, the evidence is the
+    derivative's verb group around it ("will resume", "has already been approved").
+    Where it did not, the evidence is the derivative's own verb group after the
+    kept words (the subject, as in "A second plant ... *has already been approved*").
+    Failing both, it is the kept words of the hedge's scope.
+    """
+    links = [
+        link
+        for link in entry.links
+        if link.wire == wire and link.wire_segment == wire_index and link.wire_tokens[0] in reached
+    ]
+    if not links:
+        return []
+    tokens = segment.tokens
+    boosters = {first for first, _ in context.find("boosters", segment)}
+
+    def joins(index: int) -> bool:
+        token = tokens[index]
+        adverb = token.norm.endswith("ly") and not token.is_stop  # not "only"
+        return token.norm in _AUXILIARIES or token.norm in _ADVERBS or index in boosters or adverb
+
+    verb = next((link.derivative for link in links if link.wire_tokens[0] == scope[0]), None)
+    if verb is not None:
+        first = verb[0]
+        while first > 0 and joins(first - 1) and not _clause_break(segment, first):
+            first -= 1
+        return [(first, verb[1])]
+    # The derivative's own verb group: the first auxiliary after the kept words, in
+    # their clause, up to and including the next content word.
+    after = max(link.derivative[1] for link in links)
+    for index in range(after, len(tokens)):
+        if _clause_break(segment, index):
+            break
+        if tokens[index].norm in _AUXILIARIES:
+            last = index
+            while (
+                last + 1 < len(tokens)
+                and (joins(last + 1) or tokens[last + 1].is_stop)
+                and not _clause_break(segment, last + 1)
+            ):
+                last += 1
+            if last + 1 < len(tokens) and not _clause_break(segment, last + 1):
+                last += 1  # the verb (or adjective) the group ends with
+            return [(index, last + 1)]
+    return [link.derivative for link in links]
+
+
+def _clause_break(segment: Segment, index: int) -> bool:
+    """Whether punctuation that ends a clause stands before token *index*."""
+    if index == 0:
+        return False
+    gap = _gap_before(segment, index)
+    return any(mark in gap for mark in ",;:()") or bool(_DASH_RE.search(gap))

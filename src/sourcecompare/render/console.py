@@ -335,7 +335,7 @@ _ADDED_KINDS: Final = frozenset(
 _ANNOTATION_LEGEND: Final = {
     "added": "not in the wire: unsupported sentences, added headings, embellishments",
     "attribution": "who said it changed: a speaker dropped, replaced or invented, a cue changed",
-    "framing": "framing: evaluative, speculative or certainty-changing words",
+    "framing": "framing: evaluative, speculative, certainty- or claim-strength-changing words",
     "omission": "flagged as an omission",
     "flagged": "flagged by another detector",
 }
