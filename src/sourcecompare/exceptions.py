@@ -11,7 +11,11 @@ already catches ``ValueError`` or ``FileNotFoundError`` keeps working::
     │   ├── BinaryInputError            (ValueError) bytes that are not text
     │   ├── DecodingError               (ValueError) bytes invalid in the encoding tried
     │   ├── InputNotFoundError          (FileNotFoundError) a path that does not exist
-    │   └── UnsupportedFormatError      (ValueError) a format name sourcecompare does not read
+    │   ├── UnsupportedFormatError      (ValueError) a format name sourcecompare does not read
+    │   ├── RecordError                 (ValueError) a JSON Lines record that cannot be used
+    │   └── IndexFileError              a wire index file that cannot be used
+    │       ├── CorruptIndexError       (ValueError) damaged, or not a sourcecompare index
+    │       └── IndexLockedError        locked by another process past the timeout
     ├── InvalidOptionError              (ValueError) an option out of range or unknown
     │   └── UnknownMeasureError         (LookupError) a similarity measure name not known
     └── MissingDependencyError          (ImportError) an optional extra is not installed
@@ -24,13 +28,17 @@ from __future__ import annotations
 
 __all__ = [
     "BinaryInputError",
+    "CorruptIndexError",
     "DecodingError",
     "DocumentTooLargeError",
     "EmptyDocumentError",
+    "IndexFileError",
+    "IndexLockedError",
     "InputError",
     "InputNotFoundError",
     "InvalidOptionError",
     "MissingDependencyError",
+    "RecordError",
     "SourceCompareError",
     "UnknownMeasureError",
     "UnsupportedFormatError",
@@ -148,6 +156,52 @@ class UnsupportedFormatError(InputError, ValueError):
 
     .. versionadded:: 0.1
     """
+
+
+class IndexFileError(InputError):
+    """An index file that sourcecompare cannot use; ``path`` names it.
+
+    .. versionadded:: 0.1
+    """
+
+
+class CorruptIndexError(IndexFileError, ValueError):
+    """The file is not a SQLite database, is damaged, or is not a sourcecompare index.
+
+    .. versionadded:: 0.1
+    """
+
+
+class IndexLockedError(IndexFileError):
+    """Another process kept the index locked for longer than the timeout.
+
+    Adding stories takes a write lock for each batch; tracing and statistics never
+    wait for writers (WAL mode), but wait for a process holding an exclusive lock.
+    Try again when the other process is done, or give a longer ``timeout``.
+
+    .. versionadded:: 0.1
+    """
+
+
+class RecordError(InputError, ValueError):
+    """A story that cannot be indexed: malformed JSON, no id, empty text ...
+
+    Attributes:
+        line: The line of the JSON Lines file, or ``None`` for other inputs.
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        doc_id: str | None = None,
+        path: str | None = None,
+    ):
+        super().__init__(message, doc_id=doc_id, path=path)
+        self.line = line
 
 
 class InvalidOptionError(SourceCompareError, ValueError):
