@@ -324,6 +324,8 @@ def test_every_command_has_a_help_example() -> None:
         "sourcecompare.render.console",
         "sourcecompare.render.export",
         "sourcecompare.render.json",
+        "sourcecompare.batch",
+        "sourcecompare.index",
         "sourcecompare.cli",
     ],
 )

@@ -1,8 +1,11 @@
 """The ``sourcecompare`` command line. The only module that prints.
 
 Commands: ``inspect`` (how articles are parsed), ``align`` (which wire sentences
-support each derivative sentence) and ``compare`` (the full report: added framing,
-omissions and attribution drift, on the terminal, as JSON, HTML or SVG).
+support each derivative sentence), ``compare`` (the full report: added framing,
+omissions and attribution drift, on the terminal, as JSON, HTML or SVG), ``batch``
+(many derivatives into a resumable JSON Lines file: :mod:`sourcecompare._cli_batch`),
+``index`` and ``trace`` (a wire index, and the stories an article draws on:
+:mod:`sourcecompare._cli_index`).
 
 Exit status: 0 on success; 1 when ``compare --fail-on`` finds findings at or above the
 chosen severity; 2 on a usage or input error (one line on standard error, no traceback).
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 import sourcecompare
+from sourcecompare import _cli_batch, _cli_index
 from sourcecompare._align import AlignOptions, align
 from sourcecompare._comparison import CompareOptions, Comparison, compare
 from sourcecompare._documents import Document
@@ -264,6 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_options(align_command)
 
     _add_compare(commands)
+    _cli_batch.add_commands(commands)
+    _cli_index.add_commands(commands)
     return parser
 
 
@@ -283,6 +289,14 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     unknown = [extra for extra in extras if extra.startswith("-") and extra != "-"]
     if unknown:
         command.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if getattr(args, "handler", None) is not None:  # commands of other modules
+        finish = getattr(args, "finish", None)
+        if finish is not None:
+            finished: argparse.Namespace = finish(args, extras)
+            return finished
+        if extras:
+            command.error(f"unrecognized arguments: {' '.join(extras)}")
+        return args
     if args.command == "inspect":
         args.files = [*args.files, *extras]
     elif args.command == "align":
@@ -448,6 +462,8 @@ def _run(argv: Sequence[str] | None) -> int:
         args = _parse(parser, argv)
     except SystemExit as exc:  # argparse has printed its message
         return int(exc.code or 0)
+    if getattr(args, "handler", None) is not None:  # batch, index, trace
+        return int(args.handler(args))
     names = _inputs(args)
     if sum(name == "-" for name in names) > 1:
         print("sourcecompare: error: standard input ('-') can be read only once", file=sys.stderr)
