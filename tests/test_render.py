@@ -569,3 +569,39 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+class TestReportTable:
+    """The report's one-pass table draws exactly what rich's Table draws."""
+
+    @staticmethod
+    def _table_views(comparison: sc.Comparison) -> list[RenderableType]:
+        return [
+            comparison,
+            comparison.derivative,
+            comparison.alignment,
+            views.speakers_view(comparison),
+        ]
+
+    @pytest.mark.parametrize("width", [8, 13, 25, 40, 61, 80, 100, 163])
+    @pytest.mark.parametrize("color_system", [None, "truecolor"])
+    def test_same_as_rich_table(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        harbour: sc.Comparison,
+        hostile: sc.Comparison,
+        width: int,
+        color_system: Literal["truecolor"] | None,
+    ) -> None:
+        """Every table view, at widths from too narrow to wide, with and without colour."""
+        from rich import box  # noqa: PLC0415
+        from rich.table import Table  # noqa: PLC0415
+
+        renderables = [*self._table_views(harbour), *self._table_views(hostile)]
+        fast = [render(r, width=width, color_system=color_system) for r in renderables]
+        monkeypatch.setattr(
+            views,
+            "_table",
+            lambda: Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False),
+        )
+        assert [render(r, width=width, color_system=color_system) for r in renderables] == fast

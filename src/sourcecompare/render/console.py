@@ -34,6 +34,8 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
+from sourcecompare.render._table import ReportTable
+
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
@@ -157,8 +159,8 @@ def safe_text(text: str, style: str = "") -> Text:
 
 
 def _table() -> Table:
-    """The frameless, full-width table every view uses."""
-    return Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    """The frameless, full-width table every view uses (drawn in one pass: see _table.py)."""
+    return ReportTable()
 
 
 def _count(number: int, noun: str) -> str:
