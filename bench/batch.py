@@ -8,12 +8,16 @@ sentences, and rewrites of it of about 40 sentences each, one file per derivativ
 timed), then measures:
 
 * per item, in one process (``--sample`` items): reading and parsing a derivative,
-  ``compare()``, and writing its record at each ``detail``, with the record's size;
-  and the overhead of ``compare_many(workers=1)`` over a plain ``compare()`` loop;
+  ``compare()`` with the wire document and with the wire prepared once
+  (``sourcecompare.prepare``, as each batch worker does), and writing its record at
+  each ``detail``, with the record's size; and the overhead of
+  ``compare_many(workers=1)`` over a loop of ``compare(prepared, ...)``;
 * for each of ``--sizes``: a whole ``sourcecompare batch WIRE FOLDER --out FILE
-  --workers N`` run in a fresh process: wall time, items per second, the peak RSS of
-  the coordinating process and of the largest worker (Linux only: read from
-  ``/proc``), and the output's size. Peak
+  --workers N`` run in a fresh process: wall time, items per second, the CPU time
+  of the run (coordinator and workers) per item, the peak RSS of the coordinating
+  process and of the largest worker (Linux only: read from ``/proc``), and the
+  output's size. On a machine shared with other work the CPU time per item is the
+  steadier figure: wall time counts the others' use of the cores too. Peak
   memory that does not grow from 1,000 to 10,000 items shows that the run holds no
   results (each worker has its own parsed wire and word lists);
 * with ``--profile N``: cProfile of the per-item work (what a worker does for one
@@ -41,7 +45,10 @@ from pathlib import Path
 import corpus
 
 import sourcecompare as sc
-from sourcecompare import batch
+from sourcecompare import _comparison, batch
+
+# sourcecompare.prepare, once exported; until then from its module.
+prepare = getattr(sc, "prepare", None) or _comparison.prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_ITEMS = 10_000
@@ -55,7 +62,7 @@ FRAMING = 4
 # started by a large one would report its parent's size. Workers are sampled while
 # they run; their VmHWM only grows, so the last sample is close to their peak.
 _RUN = """
-import json, os, sys, threading, time
+import json, os, resource, sys, threading, time
 from sourcecompare.cli import main
 
 def peak(pid):
@@ -89,7 +96,12 @@ def sample():
 
 sampler = threading.Thread(target=sample, daemon=True)
 sampler.start()
-start = time.perf_counter()
+def cpu():
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, once ended
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+start, started_cpu = time.perf_counter(), cpu()
 status = main(sys.argv[1:])
 wall = time.perf_counter() - start
 stop.set()
@@ -97,6 +109,7 @@ sampler.join()
 print(json.dumps({
     "status": status,
     "wall": wall,
+    "cpu": cpu() - started_cpu,
     "parent_rss": peak(os.getpid()),
     "worker_rss": max(workers.values(), default=0),
 }))
@@ -129,17 +142,24 @@ def per_item(wire: Path, paths: list[Path]) -> None:
         f"wire: {len(wire_doc.segments)} segments; derivatives: "
         f"{statistics.mean(sizes):.1f} segments on average ({min(sizes)}-{max(sizes)})"
     )
+    prepared = prepare(wire_doc)
     sc.compare(wire_doc, paths[0])  # warm the caches
+    sc.compare(prepared, paths[0])
     started = time.perf_counter()
     docs = [sc.Document.from_path(p) for p in paths]
     read = time.perf_counter() - started
     started = time.perf_counter()
     comparisons = [sc.compare(wire_doc, d) for d in docs]
     compared = time.perf_counter() - started
+    started = time.perf_counter()
+    for d in docs:
+        sc.compare(prepared, d)
+    reused = time.perf_counter() - started
     n = len(paths)
     print(f"per item, one process, {n} items:")
     print(f"  read and parse the derivative {read / n * 1000:7.2f} ms")
-    print(f"  compare()                     {compared / n * 1000:7.2f} ms")
+    print(f"  compare(wire, d)              {compared / n * 1000:7.2f} ms")
+    print(f"  compare(prepared, d)          {reused / n * 1000:7.2f} ms")
     for detail in batch.DETAILS:
         started = time.perf_counter()
         lines = [batch._ok_line(str(k), c, detail) for k, c in enumerate(comparisons)]
@@ -151,11 +171,11 @@ def per_item(wire: Path, paths: list[Path]) -> None:
             f"{TARGET_ITEMS:,})"
         )
     # Item by item, in turn, so that a busy machine weighs on both alike.
-    records = batch.compare_many(wire_doc, paths, workers=1, detail="findings")
+    records = batch.compare_many(prepared, paths, workers=1, detail="findings")
     loop = many = 0.0
     for path in paths:
         started = time.perf_counter()
-        sc.compare(wire_doc, path).to_dict()
+        sc.compare(prepared, path).to_dict()
         loop += time.perf_counter() - started
         started = time.perf_counter()
         next(records)
@@ -163,7 +183,8 @@ def per_item(wire: Path, paths: list[Path]) -> None:
     records.close()
     print(
         f"  compare_many(workers=1): {many / n * 1000:.2f} ms an item; a loop of "
-        f"compare() and to_dict(): {loop / n * 1000:.2f} ms ({(many / loop - 1):+.0%})"
+        f"compare(prepared, d) and to_dict(): {loop / n * 1000:.2f} ms "
+        f"({(many / loop - 1):+.0%})"
     )
 
 
@@ -181,7 +202,7 @@ def profile(wire: Path, paths: list[Path], top: int) -> None:
         window=None,
         reading=batch._Reading(),
     ).setup
-    worker = batch._Worker(setup)
+    worker = batch._Worker(setup)  # prepares the wire, as each worker process does
     tasks = [batch._Task(str(p), p, None) for p in paths]
     worker.run(tasks[0])  # warm the caches
     profiler = cProfile.Profile()
@@ -247,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nruns: sourcecompare batch, --workers {args.workers}, --detail {args.detail}")
         print(
             f"  {'items':>7} {'wall':>8} {'items/s':>8} {'ms/item/core':>12} "
-            f"{'parent RSS':>10} {'worker RSS':>10} {'output':>9}"
+            f"{'CPU ms/item':>11} {'parent RSS':>10} {'worker RSS':>10} {'output':>9}"
         )
         results = {}
         for size in args.sizes:
@@ -265,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  {size:>7,} {figures['wall']:7.1f}s {size / figures['wall']:8.1f} "
                 f"{figures['wall'] * args.workers / size * 1000:12.1f} "
+                f"{figures['cpu'] / size * 1000:11.1f} "
                 f"{figures['parent_rss'] / 1024:8.0f}MB {figures['worker_rss'] / 1024:8.0f}MB "
                 f"{figures['bytes'] / 1e6:7.1f}MB"
             )

@@ -28,8 +28,11 @@ docs page docs/explanation/evaluation.md says more):
   of the 3 annotators marked them extrinsic, predicted when a finding of
   :data:`ADDED_KINDS` covers them; micro F1 over model summaries and over the reference
   (``Gold``) summaries, and the F1 of flagging every token.
-* **frank**: per summary, the share of its content tokens covered by findings of
-  :data:`ADDED_KINDS`; its AUROC for OutE < 1 and its Spearman correlation (as 1 minus
+* **frank**: per summary, the share of its content tokens that findings of
+  :data:`ADDED_KINDS` show not in the article (:func:`added_content_share`: a token
+  under a finding that points at the added words, an added fact among them, counts 1;
+  one under only an unsupported sentence or heading counts 1 minus that finding's
+  support); its AUROC for OutE < 1 and its Spearman correlation (as 1 minus
   the share) with Factuality, for CNN/DM (hex ids) and XSum (numeric ids); as a
   reference, the same AUROC for BERTScore precision against the article (``BertScore P
   Art`` in the release's ``baseline_factuality_metrics_outputs.json``).
@@ -123,10 +126,14 @@ ADDED_KINDS = frozenset(
         "framing.embellishment",
         "framing.evaluative_language",
         "framing.speculation",
+        "framing.added_fact",
         "attribution.fabricated",
     }
 )
 """Finding kinds that mark derivative text as added: not in the wire."""
+
+WHOLE_SEGMENT_KINDS = frozenset({"framing.unsupported_sentence", "framing.added_heading"})
+"""Kinds of :data:`ADDED_KINDS` whose evidence is a whole segment, not the added words."""
 
 FRAMING_KINDS = frozenset(
     {"framing.evaluative_language", "framing.speculation", "framing.certainty_shift"}
@@ -197,6 +204,35 @@ def covered_share(tokens: Sequence[Token], spans: Sequence[Span]) -> float:
     if not tokens:
         return 0.0
     return sum(overlaps(t.start, t.end, spans) for t in tokens) / len(tokens)
+
+
+def added_content_share(tokens: Sequence[Token], findings: Iterable[Finding]) -> float:
+    """The share of *tokens* that the findings of :data:`ADDED_KINDS` show not in the wire.
+
+    A token counts 1 under a finding that points at the added words themselves
+    (embellishment, evaluative language, speculation, fabricated attribution, an added
+    fact); under only a finding of :data:`WHOLE_SEGMENT_KINDS` (an unsupported sentence
+    or heading), it counts ``1 - support``: that finding says the segment as a whole is
+    not in the wire, and its ``support`` score how much of the segment's content the
+    closest wire sentences still cover. So the share is the expected share of the
+    content the wire lacks, not the share of content in sentences that lack support.
+    0 when there are no tokens.
+    """
+    if not tokens:
+        return 0.0
+    weighted = [
+        (span, 1.0 - f.score_map.get("support", 0.0) if f.kind in WHOLE_SEGMENT_KINDS else 1.0)
+        for f in findings
+        if f.kind in ADDED_KINDS
+        for span in f.derivative_spans
+    ]
+    total = 0.0
+    for token in tokens:
+        total += max(
+            (w for span, w in weighted if span.start < token.end and token.start < span.end),
+            default=0.0,
+        )
+    return total / len(tokens)
 
 
 def flag_all_f1(gold_positive: int, total: int) -> float:
@@ -390,7 +426,7 @@ def evaluate_frank(data: Path) -> Outcome:
                 baselines[str(row["hash"]), str(row["model_name"])] = float(value)
     wires: dict[str, Document | str] = {}
     files: dict[str, dict[str, Any]] = {}
-    rows: dict[str, list[tuple[float, int, float, float]]] = {"cnndm": [], "xsum": []}
+    rows: dict[str, list[tuple[float, int, float, float, int]]] = {"cnndm": [], "xsum": []}
     failures: list[str] = []
     missing = 0
     for record in records:
@@ -410,11 +446,12 @@ def evaluate_frank(data: Path) -> Outcome:
             failures.append(wire if isinstance(wire, str) else str(summary))
             continue
         _, findings = compare(wire, summary)
-        share = covered_share(content_tokens(summary.text), derivative_spans(findings, ADDED_KINDS))
+        share = added_content_share(content_tokens(summary.text), findings)
         bertscore = baselines.get((doc_id, model), math.nan)
         source = "xsum" if doc_id.isdigit() else "cnndm"
+        facts = sum(f.kind == "framing.added_fact" for f in findings)
         rows[source].append(
-            (share, int(float(record["OutE"]) < 1), float(record["Factuality"]), bertscore)
+            (share, int(float(record["OutE"]) < 1), float(record["Factuality"]), bertscore, facts)
         )
     metrics: dict[str, float] = {}
     notes = []
@@ -431,9 +468,11 @@ def evaluate_frank(data: Path) -> Outcome:
                 [-s for s, _ in scored], [y for _, y in scored]
             )
         flagged = sum(s > 0 for s in shares)
+        with_facts = [r[1] for r in items if r[4]]
         notes.append(
             f"{source}: {len(items)} summaries, {sum(labels)} with OutE < 1; "
-            f"{flagged} with some added content found"
+            f"{flagged} with some added content found; {len(with_facts)} with an added "
+            f"fact, {sum(with_facts)} of them with OutE < 1"
         )
     if missing:
         notes.append(f"{missing} record(s) without an article file or summary, skipped")

@@ -593,3 +593,27 @@ class TestReferenceCase:
         ]
         hits = [n for n in annotation["omitted_names_and_figures"] if any(n in r for r in reported)]
         assert len(hits) >= 13, sorted(set(annotation["omitted_names_and_figures"]) - set(hits))
+
+
+def test_fused_sentence_evidence_points_into_one_wire() -> None:
+    """A sentence fused from two wires: each finding's wire spans lie in its own wire.
+
+    (Embellishment, evaluative language and speculation listed the sources of both
+    wires under the first source's wire.)
+    """
+    import sourcecompare as sc  # noqa: PLC0415
+
+    first = "The council opened the new bridge on Monday. Traffic will use it from June."
+    second = "The port reported record cargo volumes in May. Exports rose by a fifth."
+    derivative = (
+        "The council opened the stunning new bridge on Monday as the port reported "
+        "record cargo volumes in May, which is likely to boost trade."
+    )
+    result = sc.compare([first, second], derivative)
+    kinds = {f.kind for f in result.findings}
+    assert {"framing.evaluative_language", "framing.speculation"} <= kinds
+    for finding in result.findings:
+        wire = result.wires[finding.wire]
+        segments = {wire.segments[i].span for i in finding.wire_segments}
+        for span in finding.wire_spans:
+            assert span in segments or finding.category != "framing", finding

@@ -250,6 +250,37 @@ class TestMeasures:
         assert evaluate.covered_share(tokens, spans) == pytest.approx(2 / 3)
         assert evaluate.covered_share([], spans) == 0.0
 
+    def test_added_content_share(self):
+        """Word-level findings count a token whole; a whole-sentence one by 1 - support."""
+        text = "The mill in Brill closed in 2031."
+        tokens = evaluate.content_tokens(text)  # mill, Brill, closed, 2031
+        sentence = Finding(
+            kind="framing.unsupported_sentence",
+            severity=Severity.HIGH,
+            message="m",
+            derivative_spans=[Span(0, len(text))],
+            scores={"support": 0.25},
+        )
+        fact = Finding(
+            kind="framing.added_fact",
+            severity=Severity.LOW,
+            message="m",
+            derivative_spans=[Span(text.index("2031"), text.index("2031") + 4)],
+        )
+        other = Finding(
+            kind="omission.figure",
+            severity=Severity.LOW,
+            message="m",
+            derivative_spans=[Span(0, len(text))],
+        )
+        assert evaluate.added_content_share(tokens, [sentence]) == pytest.approx(0.75)
+        assert evaluate.added_content_share(tokens, [sentence, fact]) == pytest.approx(
+            (3 * 0.75 + 1) / 4
+        )
+        assert evaluate.added_content_share(tokens, [fact, other]) == pytest.approx(1 / 4)
+        assert evaluate.added_content_share([], [sentence]) == 0.0
+        assert "framing.added_fact" in evaluate.ADDED_KINDS
+
     def test_names_agency(self, agencies):
         """Any spelling counts; a short one only with its case."""
         assert evaluate.names_agency(

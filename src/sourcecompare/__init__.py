@@ -31,10 +31,12 @@ from sourcecompare._attribution import (
 from sourcecompare._comparison import (
     CompareOptions,
     Comparison,
+    PreparedWire,
     SpeakerFate,
     SpeakerOutcome,
     Summary,
     compare,
+    prepare,
 )
 from sourcecompare._documents import (
     DEFAULT_MAX_CHARS,
@@ -117,6 +119,7 @@ __all__ = [
     "MissingDependencyError",
     "Paragraph",
     "ParagraphKind",
+    "PreparedWire",
     "RecordError",
     "ReportingLexicon",
     "RuleSegmenter",
@@ -145,6 +148,7 @@ __all__ = [
     "detect",
     "extract_attributions",
     "parse_date",
+    "prepare",
     "tokenize",
 ]
 

@@ -33,21 +33,26 @@ from __future__ import annotations
 import bisect
 import enum
 import math
+import operator
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
 from sourcecompare._documents import Document, Segment, SegmentKind
-from sourcecompare._keys import Equivalents, Unit, conflate
+from sourcecompare._keys import Equivalents, Learned, Unit, conflate, definitions
 from sourcecompare._tokens import tokenize
 from sourcecompare.exceptions import InvalidOptionError
 from sourcecompare.similarity import (
     Similarity,
     TermBag,
+    TextdistanceSimilarity,
     get_measure,
+    union_of,
     weighted_bag,
+    weighted_containment,
 )
 
 if TYPE_CHECKING:
@@ -401,6 +406,8 @@ class Alignment:
     options: AlignOptions = attrs.field(repr=False)
     segments: tuple[SegmentAlignment, ...]
     wire_sentences: tuple[WireSentenceAlignment, ...]
+    # How align() keyed the derivative, for the detectors (see keyed()); not a result.
+    _keyed: _Keyed | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
     def wire(self) -> Document:
@@ -456,14 +463,238 @@ class Alignment:
 # --- the algorithm -----------------------------------------------------------------------
 
 
-@attrs.frozen
+class _Keyed(NamedTuple):
+    """How :func:`align` keyed a derivative: see :func:`keyed`."""
+
+    learned: Learned
+    equivalents: Equivalents
+    units: tuple[tuple[Unit, ...], ...]
+
+
+def keyed(
+    alignment: Alignment,
+) -> tuple[Learned, Equivalents, tuple[tuple[Unit, ...], ...]] | None:
+    """How the derivative was keyed: definitions learned, equivalents, units per segment.
+
+    ``None`` for an alignment not made by :func:`align` (read back from JSON, or
+    changed with ``attrs.evolve``). The detectors key the derivative as alignment
+    did; this spares them doing it again.
+    """
+    return alignment._keyed  # noqa: SLF001 - this module's own
+
+
+class _Segmented:
+    """A segment's units, and what alignment reads off them whatever the weights.
+
+    Wire segments keep theirs across comparisons with a prepared wire (see
+    :class:`WireAligner`); the lazily built parts are built at most once.
+    """
+
+    __slots__ = (
+        "_content_keys",
+        "_content_ranges",
+        "_first_of",
+        "_negated",
+        "_numbers",
+        "_positions",
+        "_steps",
+        "doc",
+        "inner",
+        "key_set",
+        "keys",
+        "segment",
+        "units",
+    )
+
+    def __init__(
+        self, doc: int, segment: Segment, units: tuple[Unit, ...], equivalents: Equivalents
+    ) -> None:
+        self.doc = doc
+        self.segment = segment
+        self.units = units
+        self.keys = [u.key for u in units]
+        self.key_set = frozenset(self.keys)
+        # Key and token range of each content word inside a multi-word unit: as a
+        # source, "Port Alder Water Authority (PAWA)" also covers "Port Alder".
+        inner: list[tuple[str, int, int]] = []
+        tokens = segment.tokens
+        if len(units) != len(tokens):  # else every unit is one token
+            for unit in units:
+                if unit.last - unit.first > 1:
+                    for index in range(unit.first, unit.last):
+                        token = tokens[index]
+                        if not token.is_stop:
+                            inner.append((equivalents.key(token), index, index + 1))
+        self.inner = inner
+        self._positions: dict[str, list[int]] | None = None
+        self._first_of: dict[str, Unit] | None = None
+        self._numbers: frozenset[str] | None = None
+        self._negated: bool | None = None
+        self._content_ranges: tuple[tuple[int, int], ...] | None = None
+        self._content_keys: list[str] | None = None
+        self._steps: list[tuple[str, bool, float]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Key to the positions of the units with that key, last first (for :func:`_lcs`)."""
+        if self._positions is None:
+            self._positions = _descending_positions(self.keys)
+        return self._positions
+
+    @property
+    def first_of(self) -> dict[str, Unit]:
+        """Key to the first unit with it; then the words inside multi-word units."""
+        if self._first_of is None:
+            first_of: dict[str, Unit] = {}
+            for unit in self.units:
+                first_of.setdefault(unit.key, unit)
+            for key, first, last in self.inner:
+                first_of.setdefault(key, Unit(key, first, last, True))
+            self._first_of = first_of
+        return self._first_of
+
+    @property
+    def steps(self) -> list[tuple[str, bool, float]]:
+        """Per unit: its key, whether it is content, and what it adds to an unmatched run.
+
+        A capitalised name part inside a sentence adds half (see
+        :func:`_longest_unmatched`), any other unit one.
+        """
+        if self._steps is None:
+            tokens = self.segment.tokens
+            steps = []
+            for position, unit in enumerate(self.units):
+                token = tokens[unit.first]
+                name = (
+                    unit.content and token.is_capitalized and position > 0 and not token.is_number
+                )
+                steps.append((unit.key, unit.content, 0.5 if name else 1.0))
+            self._steps = steps
+        return self._steps
+
+    @property
+    def content_keys(self) -> list[str]:
+        """The keys whose last unit is content, in order of first appearance.
+
+        Those a weight of 0 for function words keeps: ``{u.key: w * (1.0 if
+        u.content else 0.0) for u in units}`` gives each key its last unit's weight.
+        """
+        if self._content_keys is None:
+            last = {u.key: u.content for u in self.units}
+            self._content_keys = [key for key, content in last.items() if content]
+        return self._content_keys
+
+    @property
+    def content_ranges(self) -> tuple[tuple[int, int], ...]:
+        """The token ranges of the content units."""
+        if self._content_ranges is None:
+            self._content_ranges = tuple((u.first, u.last) for u in self.units if u.content)
+        return self._content_ranges
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        """Keys of the numbers, written in digits or words ("five" keys as "5")."""
+        if self._numbers is None:
+            self._numbers = frozenset(u.key for u in self.units if u.key[:1].isdigit())
+        return self._numbers
+
+    @property
+    def negated(self) -> bool:
+        """Whether a word of the segment negates."""
+        if self._negated is None:
+            self._negated = any(
+                t.norm in _NEGATIONS or t.norm.endswith("n't") for t in self.segment.tokens
+            )
+        return self._negated
+
+
+class _WireSide:
+    """The wire documents as alignment sees them, with one table of equivalents."""
+
+    def __init__(self, wires: Sequence[Document], equivalents: Equivalents) -> None:
+        self.equivalents = equivalents
+        self.segments = [
+            _Segmented(doc_index, segment, tuple(equivalents.units_of(segment.tokens)), equivalents)
+            for doc_index, doc in enumerate(wires)
+            for segment in doc.segments
+        ]
+        # How many wire segments have each key (the wires' share of document frequency).
+        self.frequency: Counter[str] = Counter()
+        for info in self.segments:
+            self.frequency.update(info.key_set)
+
+
+# Wire sides kept per prepared wire, one per distinct set of learned definitions.
+_SIDES: Final = 8
+
+
+class WireAligner:
+    """Wire documents prepared for alignment with many derivatives.
+
+    The units of the wire segments depend on the equivalents, which learn the
+    acronyms the texts define: those of the wires, and those of each derivative. A
+    wire side is built for each distinct set of learned definitions (usually the
+    wires' own: derivatives rarely define an acronym the wire does not) and kept.
+    """
+
+    def __init__(self, wires: Sequence[Document], options: AlignOptions) -> None:
+        self.wires = tuple(wires)
+        self.options = options
+        self.measure = options.measure_impl()
+        self.definitions = [found for doc in self.wires for found in definitions(doc)]
+        self.own = options.equivalents.merge_learned(self.definitions)
+        self._sides: dict[Learned, _WireSide] = {}
+
+    def learned(self, derivative: Document) -> Learned:
+        """The definitions a comparison with *derivative* learns (wires' and its own)."""
+        found = definitions(derivative)
+        if not found:
+            return self.own
+        return self.options.equivalents.merge_learned(self.definitions, found)
+
+    def side(self, learned: Learned) -> _WireSide:
+        """The wire side with the equivalents that know *learned*."""
+        side = self._sides.get(learned)
+        if side is None:
+            side = _WireSide(self.wires, self.options.equivalents.with_learned(learned))
+            if len(self._sides) >= _SIDES:
+                own = self._sides.get(self.own)
+                self._sides.clear()
+                if own is not None:
+                    self._sides[self.own] = own
+            self._sides[learned] = side
+        return side
+
+    def align(self, derivative: Document) -> Alignment:
+        """Align *derivative* with the wires."""
+        learned = self.learned(derivative)
+        side = self.side(learned)
+        aligner = _Aligner(self.wires, derivative, self.options, side=side, measure=self.measure)
+        aligned = tuple(aligner.align_segment(item) for item in aligner.derivative_items)
+        alignment = Alignment(
+            wires=self.wires,
+            derivative=derivative,
+            options=self.options,
+            segments=aligned,
+            wire_sentences=aligner.wire_fates(aligned),
+        )
+        units = tuple(item.units for item in aligner.derivative_items)
+        object.__setattr__(alignment, "_keyed", _Keyed(learned, side.equivalents, units))
+        return alignment
+
+
 class _Prepared:
     """A segment with its units and bag, ready to align."""
 
-    doc: int
-    segment: Segment
-    units: tuple[Unit, ...]
-    bag: TermBag
+    __slots__ = ("bag", "doc", "info", "segment", "total", "units")
+
+    def __init__(self, info: _Segmented, bag: TermBag, total: float) -> None:
+        self.doc = info.doc
+        self.segment = info.segment
+        self.units = info.units
+        self.info = info
+        self.bag = bag
+        self.total = total  # bag.total
 
 
 def lcs_pairs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
@@ -474,16 +705,35 @@ def lcs_pairs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
     increasing chains of ``j`` are exactly the common subsequences. Ties resolve to
     the earliest positions, so the result is deterministic.
     """
-    positions: dict[str, list[int]] = defaultdict(list)
-    for j, key in enumerate(b):
-        positions[key].append(j)
-    tails: list[int] = []
+    return _lcs(a, _descending_positions(b))
+
+
+def _descending_positions(keys: Sequence[str]) -> dict[str, list[int]]:
+    """Each key of *keys* with its positions, last first."""
+    positions: dict[str, list[int]] = {}
+    for j in range(len(keys) - 1, -1, -1):
+        positions.setdefault(keys[j], []).append(j)
+    return positions
+
+
+def _lcs(a: Sequence[str], positions: Mapping[str, Sequence[int]]) -> list[tuple[int, int]]:
+    """:func:`lcs_pairs` of *a* and a sequence given by the positions of its keys.
+
+    *positions*: :func:`_descending_positions` of the other sequence.
+    """
+    tails: list[int] = []  # strictly increasing
     tail_at: list[int] = []
     back: list[int] = []
     pairs: list[tuple[int, int]] = []
+    bisect_left = bisect.bisect_left
+    get = positions.get
     for i, key in enumerate(a):
-        for j in reversed(positions.get(key, ())):
-            place = bisect.bisect_left(tails, j)
+        found = get(key)
+        if not found:
+            continue
+        for j in found:
+            # bisect_left(tails, j), with the common case (j past every tail) first.
+            place = len(tails) if not tails or tails[-1] < j else bisect_left(tails, j)
             back.append(tail_at[place - 1] if place else -1)
             if place == len(tails):
                 tails.append(j)
@@ -506,40 +756,70 @@ def _edit_script(
 ) -> tuple[EditOp, ...]:
     """Turn unit matches into an edit script over token ranges."""
     ops: list[EditOp] = []
+    append = ops.append
+    d_end = d_units[-1].last if d_units else 0
+    w_end = w_units[-1].last if w_units else 0
+    d_size = len(d_units)
+    w_size = len(w_units)
 
-    def tok(units: Sequence[Unit], first: int, last: int) -> tuple[int, int]:
+    # The token range of units [first, last); an empty one sits at the next unit.
+    def d_tok(first: int, last: int) -> tuple[int, int]:
         if first >= last:
-            at = units[first].first if first < len(units) else (units[-1].last if units else 0)
+            at = d_units[first].first if first < d_size else d_end
             return (at, at)
-        return (units[first].first, units[last - 1].last)
+        return (d_units[first].first, d_units[last - 1].last)
+
+    def w_tok(first: int, last: int) -> tuple[int, int]:
+        if first >= last:
+            at = w_units[first].first if first < w_size else w_end
+            return (at, at)
+        return (w_units[first].first, w_units[last - 1].last)
 
     def gap(i0: int, i1: int, j0: int, j1: int) -> None:
-        if i0 < i1 and j0 < j1:
-            ops.append(EditOp("replace", tok(d_units, i0, i1), tok(w_units, j0, j1)))
-        elif i0 < i1:
-            ops.append(EditOp("insert", tok(d_units, i0, i1), tok(w_units, j0, j0)))
+        if i0 < i1:
+            if j0 < j1:
+                append(EditOp("replace", d_tok(i0, i1), w_tok(j0, j1)))
+            else:
+                append(EditOp("insert", d_tok(i0, i1), w_tok(j0, j0)))
         elif j0 < j1:
-            ops.append(EditOp("delete", tok(d_units, i0, i0), tok(w_units, j0, j1)))
+            append(EditOp("delete", d_tok(i0, i0), w_tok(j0, j1)))
 
     i = j = 0
-    run_start: tuple[int, int] | None = None
+    start_i = start_j = -1  # where the current run of matches began, if any
     for mi, mj in matches:
-        if run_start is not None and (mi, mj) != (i, j):
-            ops.append(
-                EditOp("equal", tok(d_units, run_start[0], i), tok(w_units, run_start[1], j))
-            )
-            run_start = None
-        gap(i, mi, j, mj)
-        if run_start is None:
-            run_start = (mi, mj)
+        if start_i >= 0 and (mi != i or mj != j):
+            append(EditOp("equal", d_tok(start_i, i), w_tok(start_j, j)))
+            start_i = -1
+        if mi > i or mj > j:
+            gap(i, mi, j, mj)
+        if start_i < 0:
+            start_i, start_j = mi, mj
         i, j = mi + 1, mj + 1
-    if run_start is not None:
-        ops.append(EditOp("equal", tok(d_units, run_start[0], i), tok(w_units, run_start[1], j)))
-    gap(i, len(d_units), j, len(w_units))
+    if start_i >= 0:
+        append(EditOp("equal", d_tok(start_i, i), w_tok(start_j, j)))
+    gap(i, d_size, j, w_size)
     return tuple(ops)
 
 
 _NEGATIONS: Final = frozenset(["not", "no", "never", "nor", "cannot", "without"])
+# Scores this close may round (to 9 decimals) to the same value; scores further apart
+# cannot, so they rank in the order of their exact values.
+_NEAR: Final = 1e-8
+_SECOND: Final = operator.itemgetter(1)
+
+
+def _best(pool: Sequence[int], scores: Mapping[int, float], rank: Mapping[int, int]) -> int:
+    """``max(pool, key=lambda p: (round(scores[p], 9), -rank[p]))``, rounding only near ties.
+
+    Rounding is monotonic, and two scores more than ``_NEAR`` apart never round to
+    the same value: when no other score comes that close to the highest, the highest
+    wins whatever the rounding.
+    """
+    best = max(pool, key=scores.__getitem__)
+    top = scores[best]
+    if sum(1 for p in pool if top - scores[p] < _NEAR) == 1:
+        return best
+    return max(pool, key=lambda p: (round(scores[p], 9), -rank[p]))
 
 
 def _add_cover(
@@ -554,37 +834,43 @@ def _add_cover(
                 cover[key] = now
 
 
-def _longest_unmatched(item: _Prepared, other: set[str]) -> float:
+def _longest_unmatched(item: _Prepared, other: AbstractSet[str]) -> float:
     """Length of the longest stretch of *item*'s units without a key in *other*.
 
     Only a matched content word ends a stretch (a shared "the" does not); a
     capitalised name part inside a sentence counts half, as names are often
     abbreviated or dropped between two versions of the same statement.
     """
-    tokens = item.segment.tokens
     longest = current = 0.0
-    for position, unit in enumerate(item.units):
-        if unit.key in other:
-            if unit.content:
+    for key, content, step in item.info.steps:
+        if key in other:
+            if content:
                 current = 0.0
             continue
-        token = tokens[unit.first]
-        name = unit.content and token.is_capitalized and position > 0 and not token.is_number
-        current += 0.5 if name else 1.0
-        longest = max(longest, current)
+        current += step
+        if current > longest:  # noqa: PLR1730 - max() costs a call, in a hot loop
+            longest = current
     return longest
 
 
-def _number_keys(item: _Prepared) -> set[str]:
+def _number_keys(item: _Prepared) -> frozenset[str]:
     """Keys of the numbers in a segment, written in digits or words ("five" keys as "5")."""
-    return {u.key for u in item.units if u.key[:1].isdigit()}
+    return item.info.numbers
 
 
 def _negated(item: _Prepared) -> bool:
-    return any(t.norm in _NEGATIONS or t.norm.endswith("n't") for t in item.segment.tokens)
+    return item.info.negated
 
 
 def _how(d_segment: Segment, d_unit: Unit, w_segment: Segment, w_unit: Unit) -> str:
+    if d_unit.last - d_unit.first == 1 and w_unit.last - w_unit.first == 1:
+        d_token = d_segment.tokens[d_unit.first]
+        w_token = w_segment.tokens[w_unit.first]
+        if d_token.norm == w_token.norm:
+            return "exact"
+        if d_token.stem == w_token.stem or conflate(d_token.stem) == conflate(w_token.stem):
+            return "form"
+        return "equivalent"
     d_tokens = d_segment.tokens[d_unit.first : d_unit.last]
     w_tokens = w_segment.tokens[w_unit.first : w_unit.last]
     if [t.norm for t in d_tokens] == [t.norm for t in w_tokens]:
@@ -596,81 +882,111 @@ def _how(d_segment: Segment, d_unit: Unit, w_segment: Segment, w_unit: Unit) -> 
 
 class _Aligner:
     def __init__(
-        self, wires: Sequence[Document], derivative: Document, options: AlignOptions
+        self,
+        wires: Sequence[Document],
+        derivative: Document,
+        options: AlignOptions,
+        *,
+        side: _WireSide | None = None,
+        measure: Similarity | None = None,
     ) -> None:
         self.wires = wires
         self.derivative = derivative
         self.options = options
-        self.measure = options.measure_impl()
-        equivalents = options.equivalents.with_definitions([*wires, derivative])
+        self.measure = measure if measure is not None else options.measure_impl()
+        # Weighted containment, computed directly (the same numbers; see
+        # similarity.weighted_containment).
+        self.containment = (
+            isinstance(self.measure, TextdistanceSimilarity) and self.measure.is_containment
+        )
+        if side is None:
+            side = _WireSide(wires, options.equivalents.with_definitions([*wires, derivative]))
+        equivalents = side.equivalents
         self.equivalents = equivalents
-        raw: list[tuple[int, Segment, tuple[Unit, ...]]] = []
-        for doc_index, doc in enumerate(wires):
-            for segment in doc.segments:
-                raw.append((doc_index, segment, tuple(equivalents.units_of(segment.tokens))))  # noqa: PERF401
-        derivative_raw = [
-            (0, segment, tuple(equivalents.units_of(segment.tokens)))
+        derivative_segments = [
+            _Segmented(0, segment, tuple(equivalents.units_of(segment.tokens)), equivalents)
             for segment in derivative.segments
         ]
-        idf = self._idf([u for _, _, u in raw] + [u for _, _, u in derivative_raw])
-        self.wire_items = [self._prepare(d, s, u, idf) for d, s, u in raw]
-        self.derivative_items = [self._prepare(d, s, u, idf) for d, s, u in derivative_raw]
-        # Each wire segment's position within its own wire, from 0 to 1.
-        self.relative = [
-            item.segment.index / max(1, len(wires[item.doc].segments)) for item in self.wire_items
-        ]
-        self.index: dict[str, list[int]] = defaultdict(list)
-        for position, item in enumerate(self.wire_items):
-            for key in item.bag.cover:
-                self.index[key].append(position)
+        frequency = side.frequency.copy()
+        for info in derivative_segments:
+            frequency.update(info.key_set)
+        idf = self._idf(frequency, len(side.segments) + len(derivative_segments))
+        self.wire_items = [self._prepare(info, idf) for info in side.segments]
+        self.derivative_items = [self._prepare(info, idf) for info in derivative_segments]
+        self.wire_totals = [item.total or 1.0 for item in self.wire_items]
+        self.bags = [item.bag for item in self.wire_items]
+        self.covers = [bag.cover for bag in self.bags]
+        self.sentences = [item.segment.kind is SegmentKind.SENTENCE for item in self.wire_items]
+        # Key to the wire positions whose cover has it, each with its weight there.
+        self.index: dict[str, list[tuple[int, float]]] = {}
+        index = self.index
+        for position, cover in enumerate(self.covers):
+            for key, weight in cover.items():
+                postings = index.get(key)
+                if postings is None:
+                    index[key] = [(position, weight)]
+                else:
+                    postings.append((position, weight))
 
-    def _idf(self, all_units: Sequence[Sequence[Unit]]) -> dict[str, float]:
-        df: Counter[str] = Counter()
-        for units in all_units:
-            df.update({u.key for u in units})
-        n = len(all_units)
+    def _idf(self, frequency: Mapping[str, int], n: int) -> dict[str, float]:
+        """Each key's weight, from the number of the *n* segments that have it."""
         background = self.options.background
-        share = self.options.background_weight if background is not None else 0.0
-        weights = {}
-        for key in sorted(df):
-            power = self.options.weight_power
-            local = key_weight(n, df[key], power)
-            weights[key] = (
-                (1 - share) * local + share * background.idf(key, power)
-                if background is not None
-                else local
-            )
+        power = self.options.weight_power
+        weights: dict[str, float] = {}
+        if background is None:
+            by_frequency: dict[int, float] = {}  # many keys share a frequency
+            for key, count in frequency.items():
+                weight = by_frequency.get(count)
+                if weight is None:
+                    weight = by_frequency[count] = key_weight(n, count, power)
+                weights[key] = weight
+            return weights
+        share = self.options.background_weight
+        for key, count in frequency.items():
+            local = key_weight(n, count, power)
+            weights[key] = (1 - share) * local + share * background.idf(key, power)
         return weights
 
-    def _prepare(
-        self, doc: int, segment: Segment, units: tuple[Unit, ...], idf: Mapping[str, float]
-    ) -> _Prepared:
+    def _prepare(self, info: _Segmented, idf: Mapping[str, float]) -> _Prepared:
         factor = self.options.function_word_weight
-        chosen = {u.key: idf[u.key] * (1.0 if u.content else factor) for u in units}
-        chosen = {key: weight for key, weight in chosen.items() if weight > 0}
+        units = info.units
+        if factor == 0.0:
+            # The same as below with a factor of 0, minus the keys it weighs 0.
+            chosen = {key: idf[key] for key in info.content_keys}
+            if self.options.background is not None:  # else every weight is above 0
+                chosen = {key: weight for key, weight in chosen.items() if weight > 0}
+        else:
+            chosen = {u.key: idf[u.key] * (1.0 if u.content else factor) for u in units}
+            chosen = {key: weight for key, weight in chosen.items() if weight > 0}
         if not chosen:
             # A segment of function words only ("It is."): weigh those, so that it
             # can still be matched, and matched exactly, rather than never.
             chosen = {u.key: idf[u.key] for u in units}
+        weights = weighted_bag(chosen)
         # As a source, a multi-word name also covers the words inside it, so that
         # "Port Alder" is found in "Port Alder Water Authority (PAWA)".
-        cover = dict(chosen)
-        for key, _, _ in self._inner_words(segment, units):
-            if key in idf and key not in cover:
-                cover[key] = idf[key]
-        bag = TermBag(segment, doc, weighted_bag(chosen), weighted_bag(cover))
-        return _Prepared(doc, segment, units, bag)
+        cover = weights
+        if info.inner:
+            inside = {key: idf[key] for key, _, _ in info.inner if key in idf and key not in chosen}
+            if inside:
+                cover = weighted_bag({**chosen, **inside})
+        bag = TermBag(info.segment, info.doc, weights, cover)
+        return _Prepared(info, bag, float(sum(chosen.values())))
+
+    def _support(self, part: TermBag, sources: Sequence[TermBag]) -> float:
+        """``self.measure.support(part, sources)``, without its overhead for containment."""
+        if not self.containment:
+            return self.measure.support(part, sources)
+        if not sources or not part.weights:
+            return 0.0
+        union = union_of(sources)
+        if not union:
+            return 0.0
+        return min(1.0, max(0.0, weighted_containment(part.weights, union)))
 
     def _inner_words(self, segment: Segment, units: Sequence[Unit]) -> list[tuple[str, int, int]]:
         """Key and token range of each content word inside a multi-word unit."""
-        inner = []
-        for unit in units:
-            if unit.last - unit.first > 1:
-                for index in range(unit.first, unit.last):
-                    token = segment.tokens[index]
-                    if not token.is_stop:
-                        inner.append((self.equivalents.key(token), index, index + 1))
-        return inner
+        return _Segmented(0, segment, tuple(units), self.equivalents).inner
 
     def candidates(self, item: _Prepared) -> list[tuple[int, float]]:
         """Wire positions sharing content with *item*, with their weighted overlap.
@@ -678,42 +994,74 @@ class _Aligner:
         The overlap (sum over shared keys of the smaller weight) is the numerator of
         weighted containment, so ranking by it ranks by containment.
         """
-        overlap: dict[int, float] = defaultdict(float)
-        wire_items = self.wire_items
+        overlap: dict[int, float] = {}
+        get = overlap.get
+        index = self.index
         # A section heading is the derivative's own structure: only the wire's headline
         # or headings can support it, not words scattered over its sentences.
         heading = item.segment.kind is SegmentKind.HEADING
+        sentences = self.sentences
         for key, weight in item.bag.weights.items():
-            for position in self.index.get(key, ()):
-                if heading and wire_items[position].segment.kind is SegmentKind.SENTENCE:
+            postings = index.get(key)
+            if postings is None:
+                continue
+            for position, other in postings:
+                if heading and sentences[position]:
                     continue
-                other = wire_items[position].bag.cover[key]
-                overlap[position] += weight if weight < other else other  # noqa: FURB136 - hot loop
-        # Ties in overlap go to the wire segment that the overlap covers best, so that
-        # an identical sentence beats a longer one containing it; then to the one at
-        # the nearest relative position (rewrites mostly keep the wire's order); then
-        # to text order.
-        here = item.segment.index / max(1, len(self.derivative.segments))
-        wire_count = max(1, len(wire_items))
+                # Added to 0.0 first, as a defaultdict(float) would.
+                overlap[position] = get(position, 0.0) + (
+                    weight if weight < other else other  # noqa: FURB136 - hot loop
+                )
         # Scores are rounded for ranking: sums of the same weights in another order
-        # differ in the last bit, and that must not decide a tie.
-        ranked = sorted(
-            overlap.items(),
-            key=lambda kv: (
-                -round(kv[1], 9),
-                -round(kv[1] / (wire_items[kv[0]].bag.total or 1.0), 9),
-                abs(kv[0] / wire_count - here),
-                kv[0],
-            ),
-        )
-        return ranked[: self.options.max_candidates]
+        # differ in the last bit, and that must not decide a tie. Overlaps less than
+        # _NEAR apart may round alike (see _best); overlaps further apart never do, and
+        # rank by their exact values. So the overlaps are sorted, cut into runs of
+        # near-equal ones, and only a run that reaches the first max_candidates is
+        # ranked by the full key.
+        by_overlap = sorted(overlap.items(), key=_SECOND, reverse=True)
+        wanted = self.options.max_candidates
+        ranked: list[tuple[int, float]] = []
+        start, count = 0, len(by_overlap)
+        while start < count and len(ranked) < wanted:
+            end = start + 1
+            while end < count and by_overlap[end - 1][1] - by_overlap[end][1] < _NEAR:
+                end += 1
+            if end - start == 1:
+                ranked.append(by_overlap[start])
+            else:
+                ranked.extend(sorted(by_overlap[start:end], key=self._rank_key(item)))
+            start = end
+        return ranked[:wanted]
+
+    def _rank_key(self, item: _Prepared) -> Callable[[tuple[int, float]], tuple[float, ...]]:
+        """The ranking of candidates whose overlaps are near: see :meth:`candidates`.
+
+        Ties in overlap go to the wire segment that the overlap covers best, so that
+        an identical sentence beats a longer one containing it; then to the one at
+        the nearest relative position (rewrites mostly keep the wire's order); then
+        to text order.
+        """
+        here = item.segment.index / max(1, len(self.derivative.segments))
+        wire_count = max(1, len(self.wire_items))
+        totals = self.wire_totals
+
+        def key(candidate: tuple[int, float]) -> tuple[float, ...]:
+            position, value = candidate
+            return (
+                -round(value, 9),
+                -round(value / totals[position], 9),
+                abs(position / wire_count - here),
+                position,
+            )
+
+        return key
 
     def align_segment(self, item: _Prepared) -> SegmentAlignment:
         options = self.options
         measure = self.measure
-        bags = [w.bag for w in self.wire_items]
+        bags = self.bags
         ranked = self.candidates(item)
-        total = item.bag.total
+        total = item.total
         cover: dict[str, float] = {}  # containment fast path: per key, weight covered so far
         if getattr(measure, "is_containment", False):
             # Same numbers as the measure, without its per-call overhead (see
@@ -723,20 +1071,28 @@ class _Aligner:
             # cover plus what it adds: no union bag needs building.
             singles = {p: (overlap / total if total else 0.0) for p, overlap in ranked}
             weights = item.bag.weights
+            shared: dict[int, list[tuple[str, float]]] = {}  # per candidate, see below
 
             def score(chosen: Sequence[int]) -> float:
                 if len(chosen) > 1 and not cover:
                     for q in chosen[:-1]:
                         _add_cover(cover, weights, bags[q].cover)
+                last = chosen[-1]
+                covered = shared.get(last)
+                if covered is None:
+                    # The weight the candidate covers of each of the item's keys, in
+                    # their order: what it adds is what it covers beyond the cover so far.
+                    source = bags[last].cover
+                    covered = shared[last] = [
+                        (key, weight if weight < other else other)  # noqa: FURB136
+                        for key, weight in weights.items()
+                        if (other := source.get(key)) is not None
+                    ]
                 added = 0.0
-                source = bags[chosen[-1]].cover
-                for key, weight in weights.items():
-                    other = source.get(key)
-                    if other is not None:
-                        have = cover.get(key, 0.0)
-                        now = weight if weight < other else other  # noqa: FURB136 - hot loop
-                        if now > have:
-                            added += now - have
+                for key, now in covered:
+                    have = cover.get(key, 0.0)
+                    if now > have:
+                        added += now - have
                 return (sum(cover.values()) + added) / total if total else 0.0
         else:
             singles = {p: measure.support(item.bag, [bags[p]]) for p, _ in ranked}
@@ -751,11 +1107,11 @@ class _Aligner:
         current = 0.0
         while pool and len(chosen) < options.max_sources:
             if not chosen:
-                best = max(pool, key=lambda p: (round(singles[p], 9), -rank[p]))
+                best = _best(pool, singles, rank)
                 value = singles[best]
             else:
                 scored = {p: score([*chosen, p]) for p in pool}
-                best = max(pool, key=lambda p: (round(scored[p], 9), -rank[p]))
+                best = _best(pool, scored, rank)
                 value = scored[best]
             gain = value - current
             if chosen and gain < options.min_gain:
@@ -765,12 +1121,14 @@ class _Aligner:
             current = value
             pool.remove(best)
             cover.clear()  # rebuilt from the chosen sources at the next round
-        support = measure.support(item.bag, [bags[p] for p in chosen]) if chosen else 0.0
+        support = self._support(item.bag, [bags[p] for p in chosen]) if chosen else 0.0
         if support < options.partial:
             # Unsupported: the closest wire segments did not reach the threshold, and
             # a segment the wire does not support has no sources.
             chosen, gains = [], []
-        built = [self._source(item, p, g) for p, g in zip(chosen, gains, strict=True)]
+        # One source: its score is the support just computed.
+        alone = support if len(chosen) == 1 else None
+        built = [self._source(item, p, g, alone) for p, g in zip(chosen, gains, strict=True)]
         sources = [source for source, _ in built]
         links, new = self._links(item, chosen, [matches for _, matches in built])
         return SegmentAlignment(
@@ -802,16 +1160,17 @@ class _Aligner:
         return AlignmentLabel.PARAPHRASE
 
     def _source(
-        self, item: _Prepared, position: int, gain: float
+        self, item: _Prepared, position: int, gain: float, score: float | None = None
     ) -> tuple[SourceMatch, list[tuple[int, int]]]:
         wire = self.wire_items[position]
-        score = self.measure.support(item.bag, [wire.bag])
-        back = self.measure.support(wire.bag, [item.bag])
+        if score is None:
+            score = self._support(item.bag, [wire.bag])
+        back = self._support(wire.bag, [item.bag])
         similarity = min(score, back) * self._pair_penalty(item, wire)
-        d_keys = [u.key for u in item.units]
-        matches = lcs_pairs(d_keys, [u.key for u in wire.units])
+        d_keys = item.info.keys
+        matches = _lcs(d_keys, wire.info.positions)
         order = len(matches) / len(d_keys) if d_keys else 0.0
-        present = set(d_keys)
+        present = item.info.key_set
         dropped = tuple((u.first, u.last) for u in wire.units if u.content and u.key not in present)
         source = SourceMatch(
             wire=wire.doc,
@@ -834,8 +1193,8 @@ class _Aligner:
         changes a figure, or negates.
         """
         options = self.options
-        first_keys = {u.key for u in first.units}
-        second_keys = {u.key for u in second.units}
+        first_keys = first.info.key_set
+        second_keys = second.info.key_set
         run = max(_longest_unmatched(first, second_keys), _longest_unmatched(second, first_keys))
         numbers = len(_number_keys(first) ^ _number_keys(second))
         negated = _negated(first) != _negated(second)
@@ -861,11 +1220,7 @@ class _Aligner:
                     by_unit[i] = self._link(item, unit, wire, wire.units[j])
         for position in chosen:
             wire = self.wire_items[position]
-            first_of: dict[str, Unit] = {}
-            for unit in wire.units:
-                first_of.setdefault(unit.key, unit)
-            for key, first, last in self._inner_words(wire.segment, wire.units):
-                first_of.setdefault(key, Unit(key, first, last, True))
+            first_of = wire.info.first_of
             for i, unit in enumerate(item.units):
                 if unit.content and i not in by_unit and unit.key in first_of:
                     by_unit[i] = self._link(item, unit, wire, first_of[unit.key])
@@ -897,17 +1252,20 @@ class _Aligner:
                 continue
             cited = citing.get((item.doc, item.segment.index), [])
             bags = [self.derivative_items[i].bag for i in cited]
-            coverage = min(1.0, self.measure.support(item.bag, bags)) if bags else 0.0
+            coverage = min(1.0, self._support(item.bag, bags)) if bags else 0.0
             if coverage >= options.kept:
                 fate = WireFate.KEPT
             elif coverage >= options.omitted:
                 fate = WireFate.PARTIAL
             else:
                 fate = WireFate.OMITTED
-            present = {u.key for i in cited for u in self.derivative_items[i].units}
-            dropped = tuple(
-                (u.first, u.last) for u in item.units if u.content and u.key not in present
-            )
+            if cited:
+                present = set().union(*(self.derivative_items[i].info.key_set for i in cited))
+                dropped = tuple(
+                    (u.first, u.last) for u in item.units if u.content and u.key not in present
+                )
+            else:
+                dropped = item.info.content_ranges
             fates.append(
                 WireSentenceAlignment(
                     wire=item.doc,
@@ -951,13 +1309,4 @@ def align(
         if not isinstance(doc, Document):
             msg = f"align() takes Document objects, got {type(doc).__name__}"
             raise InvalidOptionError(msg, option="wire")
-    opts = options or AlignOptions()
-    aligner = _Aligner(wires, derivative, opts)
-    aligned = tuple(aligner.align_segment(item) for item in aligner.derivative_items)
-    return Alignment(
-        wires=wires,
-        derivative=derivative,
-        options=opts,
-        segments=aligned,
-        wire_sentences=aligner.wire_fates(aligned),
-    )
+    return WireAligner(wires, options or AlignOptions()).align(derivative)

@@ -276,6 +276,11 @@ def _freeze_entries(
     return types.MappingProxyType(out)
 
 
+def _plain(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Read-only entries (see :func:`_freeze_entries`) as plain dictionaries."""
+    return {lemma: dict(spec) for lemma, spec in entries.items()}
+
+
 def _verb_entries(value: Mapping[str, object] | None) -> Mapping[str, Mapping[str, Any]]:
     return _freeze_entries(value, "verb")
 
@@ -413,6 +418,23 @@ class ReportingLexicon:
     def default(cls) -> ReportingLexicon:
         """The cues and source nouns that ship with sourcecompare."""
         return _default_lexicon()
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Pickled as its entries (read-only mappings do not pickle); the bundled
+        # lexicon as itself, which the receiving process builds once.
+        if self is _default_lexicon():
+            return (_default_lexicon, ())
+        return (
+            ReportingLexicon,
+            (
+                _plain(self.verbs),
+                _plain(self.phrases),
+                self.adjuncts,
+                _plain(self.nouns),
+                dict(self.source_nouns),
+                _plain(self.light_verbs),
+            ),
+        )
 
     @classmethod
     def from_data(

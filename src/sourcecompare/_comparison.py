@@ -12,19 +12,24 @@ from __future__ import annotations
 import enum
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from sourcecompare._align import Alignment, AlignmentLabel, AlignOptions, WireFate, align
-from sourcecompare._attribution import Attribution, ReportingLexicon, SourceKind
+from sourcecompare._align import Alignment, AlignmentLabel, AlignOptions, WireAligner, WireFate
+from sourcecompare._attribution import (
+    Attribution,
+    ReportingLexicon,
+    SourceKind,
+    extract_attributions,
+)
 from sourcecompare._documents import Document
 from sourcecompare._findings import Finding, Severity, _ints, _severity, _spans
 from sourcecompare._furniture import AgencyList
 from sourcecompare._lexicons import Lexicons
 from sourcecompare._spans import Span
-from sourcecompare.detectors._base import DetectionContext, run_detectors
+from sourcecompare.detectors._base import DetectionContext, run_detectors, wire_attributions_key
 from sourcecompare.detectors._statements import (
     Relation,
     Speaker,
@@ -42,10 +47,12 @@ if TYPE_CHECKING:
 __all__ = [
     "CompareOptions",
     "Comparison",
+    "PreparedWire",
     "SpeakerFate",
     "SpeakerOutcome",
     "Summary",
     "compare",
+    "prepare",
 ]
 
 
@@ -397,6 +404,24 @@ def _mentions(doc: Document, forms: Iterable[tuple[str, ...]]) -> bool:
     return False
 
 
+class _Capitals:
+    """:func:`_mentions` for one document, asked for several speakers."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._words: set[str] | None = None
+
+    def mentions(self, forms: Iterable[tuple[str, ...]]) -> bool:
+        """``_mentions(doc, forms)``, ruling out at a glance forms with a word it lacks."""
+        if self._words is None:
+            self._words = {
+                t.norm for segment in self.doc.segments for t in segment.tokens if t.is_capitalized
+            }
+        words = self._words
+        possible = [f for f in forms if all(not w or w in words for w in f)]
+        return bool(possible) and _mentions(self.doc, possible)
+
+
 class _Group:
     """One wire speaker being gathered: their attributions and their readings."""
 
@@ -409,6 +434,14 @@ class _Group:
         self.derivative_spans: list[Span] = []
         self.credited_to: list[str] = []
         self.forms: set[tuple[str, ...]] = set()
+
+    def copy(self) -> _Group:
+        """A new group with this one's wire side (name, statements, spans, forms)."""
+        group = _Group(self.wire, self.name, self.kind)
+        group.statements = self.statements
+        group.wire_spans = list(self.wire_spans)
+        group.forms = set(self.forms)
+        return group
 
     def add(self, name: str, attribution: Attribution) -> None:
         """Count one more attribution of this speaker, under *name*."""
@@ -432,8 +465,8 @@ def _find_group(groups: list[_Group], wire: int, name: str, kind: SourceKind) ->
     return next((g for g in groups if g.matches(wire, name, kind)), None)
 
 
-def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
-    """Every wire speaker (grouped by person) and what became of them, in wire order."""
+def _wire_groups(context: DetectionContext) -> list[_Group]:
+    """Every wire speaker, grouped by person, with their statements in the wires."""
     groups: list[_Group] = []
     for wire_index in range(len(context.wires)):
         known = context.attributions(wire_index)
@@ -446,14 +479,28 @@ def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
                 group = _Group(wire_index, speaker.name, speaker.kind)
                 groups.append(group)
             group.add(speaker.name, attribution)
+    return groups
+
+
+def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
+    """Every wire speaker (grouped by person) and what became of them, in wire order."""
+    wire_groups, places = context.wire_memo("speakers:groups", lambda: (_wire_groups(context), {}))
+    groups = [g.copy() for g in wire_groups]
     derivative = context.derivative
     for reading in readings(context):
         segment = derivative.segments[reading.segment]
         for carried, relation in zip(reading.carried, reading.relations, strict=True):
             speaker = carried.speaker
-            group = _find_group(groups, carried.wire, speaker.name, speaker.kind)
-            if group is None:  # pragma: no cover - every carried speaker was grouped above
+            # Which group a speaker belongs to depends on the wire groups alone: each
+            # is looked up once per wire (the shared dictionary keeps the answers).
+            key = (carried.wire, speaker.name, speaker.kind)
+            if key not in places:
+                group = _find_group(wire_groups, carried.wire, speaker.name, speaker.kind)
+                places[key] = None if group is None else wire_groups.index(group)
+            place = places[key]
+            if place is None:  # pragma: no cover - every carried speaker was grouped above
                 continue
+            group = groups[place]
             group.relations.append(relation)
             group.segments.add(reading.segment)
             if reading.attribution is not None:
@@ -464,14 +511,15 @@ def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
             other = reading.speaker if relation is not Relation.KEPT else None
             if other is not None and other.name not in group.credited_to:
                 group.credited_to.append(other.name)
-    return tuple(_outcome(group, derivative) for group in groups)
+    capitals = _Capitals(derivative)
+    return tuple(_outcome(group, capitals) for group in groups)
 
 
-def _outcome(group: _Group, derivative: Document) -> SpeakerOutcome:
+def _outcome(group: _Group, capitals: _Capitals) -> SpeakerOutcome:
     relations = {SpeakerFate(r.value) for r in group.relations}
     fate: SpeakerFate | None = next((f for f in _FATE_ORDER if f in relations), None)
     if fate is None:
-        named = group.kind is SourceKind.NAMED and _mentions(derivative, group.forms)
+        named = group.kind is SourceKind.NAMED and capitals.mentions(group.forms)
         fate = SpeakerFate.MENTIONED if named else SpeakerFate.OMITTED
     return SpeakerOutcome(
         name=group.name,
@@ -500,8 +548,145 @@ def _document(value: object, role: str, options: CompareOptions) -> Document:
     raise InvalidOptionError(msg, option=role)
 
 
-def compare(
+def _options(value: object) -> CompareOptions:
+    opts = value if value is not None else CompareOptions()
+    if not isinstance(opts, CompareOptions):
+        msg = f"'options' must be CompareOptions, got {type(opts).__name__}"
+        raise InvalidOptionError(msg, option="options")
+    return opts
+
+
+def _wires(value: object, options: CompareOptions) -> tuple[Document, ...]:
+    given: list[object] = [value]  # _document() checks each one's type
+    if not isinstance(value, (str, Document, os.PathLike)) and isinstance(value, Iterable):
+        given = list(value)
+    if not given:
+        msg = "compare() needs at least one wire report"
+        raise InvalidOptionError(msg, option="wire")
+    roles = ["wire"] if len(given) == 1 else [f"wire {n + 1}" for n in range(len(given))]
+    return tuple(_document(v, role, options) for v, role in zip(given, roles, strict=True))
+
+
+def _documents(value: Iterable[object]) -> tuple[Document, ...]:
+    found = tuple(value)
+    if not found:
+        msg = "a prepared wire needs at least one wire report"
+        raise InvalidOptionError(msg, option="wire")
+    documents = []
+    for doc in found:
+        if not isinstance(doc, Document):
+            msg = f"'wires' must hold Document objects, got {type(doc).__name__}"
+            raise InvalidOptionError(msg, option="wire")
+        documents.append(doc)
+    return tuple(documents)
+
+
+@attrs.frozen
+class PreparedWire:
+    """Wire report(s) made ready to be compared with many derivatives.
+
+    Comparing a derivative with a wire report does some work on the wire alone: it
+    parses the wire, keys the words of its segments for alignment, extracts its
+    attributions and the speakers behind them, and finds the names, figures,
+    quotations, hedges and claims the detectors look for in it. A prepared wire does
+    that work once and keeps it; ``compare(prepared, derivative)`` then does only
+    the derivative's part. The results are the same as ``compare(wire, derivative,
+    options=options)``, to the last digit.
+
+    Make one with :func:`prepare`. Some of the work is done there (the alignment
+    keys and the attributions of every wire), the rest on first use, and kept
+    for the prepared wire's lifetime. A prepared wire can be shared by threads and
+    sent to other processes: it pickles as its documents and options, and the
+    receiving process redoes the wire-side work on first use.
+
+    Attributes:
+        wires: The wire documents, in order.
+        options: The options of every comparison with it.
+
+    .. versionadded:: 0.1
+    """
+
+    wires: tuple[Document, ...] = attrs.field(converter=_documents)
+    options: CompareOptions
+    _aligner: WireAligner = attrs.field(init=False, eq=False, repr=False)
+    _memo: dict[Hashable, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        options: object = self.options
+        if not isinstance(options, CompareOptions):
+            msg = f"'options' must be a CompareOptions, got {type(options).__name__}"
+            raise InvalidOptionError(msg, option="options")
+        aligner = WireAligner(self.wires, self.options.alignment)
+        object.__setattr__(self, "_aligner", aligner)
+        aligner.side(aligner.own)  # the wires' keys, with the acronyms they define
+        for index, doc in enumerate(self.wires):
+            self._memo[wire_attributions_key(index)] = extract_attributions(
+                doc, lexicon=self.options.reporting
+            )
+
+    @property
+    def wire(self) -> Document:
+        """The first (usually the only) wire document."""
+        return self.wires[0]
+
+    def __reduce__(self) -> tuple[type[PreparedWire], tuple[tuple[Document, ...], CompareOptions]]:
+        # The documents and options only: the wire-side work is redone where it is used.
+        return (type(self), (self.wires, self.options))
+
+    def compare(self, derivative: TextOrDocument) -> Comparison:
+        """Compare *derivative* with the prepared wire(s): ``compare(self, derivative)``."""
+        options = self.options
+        derived = _document(derivative, "derivative", options)
+        alignment = self._aligner.align(derived)
+        context = DetectionContext(alignment, options.lexicons, options.agencies, options.reporting)
+        context._share(self._memo)  # noqa: SLF001 - the context's own kind of memo
+        findings = run_detectors(context, options.detectors)
+        speakers = speaker_outcomes(context)
+        return Comparison(
+            options=options,
+            alignment=alignment,
+            findings=findings,
+            speakers=speakers,
+            summary=Summary.of(alignment, findings, speakers),
+        )
+
+
+def prepare(
     wire: TextOrDocument | Sequence[TextOrDocument],
+    *,
+    options: CompareOptions | None = None,
+) -> PreparedWire:
+    """Prepare a wire report (or several) for comparison with many derivatives.
+
+    ``compare(prepare(wire), derivative)`` gives the same :class:`Comparison` as
+    ``compare(wire, derivative)``; the wire-side work is done once, not for every
+    derivative (see :class:`PreparedWire`)::
+
+        prepared = sourcecompare.prepare(wire_text)
+        results = [sourcecompare.compare(prepared, text) for text in derivatives]
+
+    Args:
+        wire: The wire report as text, a :class:`Document` or a path; or a sequence
+            of them (see :func:`compare`).
+        options: The options of every comparison with it; :class:`CompareOptions`
+            defaults.
+
+    Returns:
+        The :class:`PreparedWire`.
+
+    Raises:
+        EmptyDocumentError: A text is empty or has no body.
+        InputError: A path cannot be read or decoded.
+        InvalidOptionError: No wire was given, or an argument has the wrong type.
+
+    .. versionadded:: 0.1
+    """
+    opts = _options(options)
+    return PreparedWire(_wires(wire, opts), opts)
+
+
+def compare(
+    wire: PreparedWire | TextOrDocument | Sequence[TextOrDocument],
     derivative: TextOrDocument,
     *,
     options: CompareOptions | None = None,
@@ -511,9 +696,12 @@ def compare(
     Args:
         wire: The wire report as text, a :class:`Document` or a path; or a sequence
             of them, when each derivative sentence is credited to the wire it comes
-            from (or reported as unsupported by every one).
+            from (or reported as unsupported by every one); or a
+            :class:`PreparedWire`, to compare many derivatives with the same wire
+            (see :func:`prepare`).
         derivative: The article derived from it, likewise.
-        options: What to align and detect with; :class:`CompareOptions` defaults.
+        options: What to align and detect with; :class:`CompareOptions` defaults. A
+            prepared wire brings its own: give none, or the same.
 
     Returns:
         The :class:`Comparison`.
@@ -521,31 +709,17 @@ def compare(
     Raises:
         EmptyDocumentError: A text is empty or has no body.
         InputError: A path cannot be read or decoded.
-        InvalidOptionError: No wire was given, or an argument has the wrong type.
+        InvalidOptionError: No wire was given, an argument has the wrong type, or
+            *options* differ from those the wire was prepared with.
 
     .. versionadded:: 0.1
     """
-    opts: object = options if options is not None else CompareOptions()
-    if not isinstance(opts, CompareOptions):
-        msg = f"'options' must be CompareOptions, got {type(opts).__name__}"
-        raise InvalidOptionError(msg, option="options")
-    given: list[object] = [wire]  # _document() checks each one's type
-    if not isinstance(wire, (str, Document, os.PathLike)) and isinstance(wire, Iterable):
-        given = list(wire)
-    if not given:
-        msg = "compare() needs at least one wire report"
-        raise InvalidOptionError(msg, option="wire")
-    roles = ["wire"] if len(given) == 1 else [f"wire {n + 1}" for n in range(len(given))]
-    wires = [_document(value, role, opts) for value, role in zip(given, roles, strict=True)]
-    derived = _document(derivative, "derivative", opts)
-    alignment = align(wires, derived, opts.alignment)
-    context = DetectionContext(alignment, opts.lexicons, opts.agencies, opts.reporting)
-    findings = run_detectors(context, opts.detectors)
-    speakers = speaker_outcomes(context)
-    return Comparison(
-        options=opts,
-        alignment=alignment,
-        findings=findings,
-        speakers=speakers,
-        summary=Summary.of(alignment, findings, speakers),
-    )
+    if isinstance(wire, PreparedWire):
+        if options is not None and options is not wire.options and options != wire.options:
+            msg = (
+                "compare() was given a wire prepared with other options; pass no "
+                "options, or prepare the wire with these"
+            )
+            raise InvalidOptionError(msg, option="options")
+        return wire.compare(derivative)
+    return prepare(wire, options=options).compare(derivative)

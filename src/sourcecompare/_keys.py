@@ -26,9 +26,17 @@ from sourcecompare._tokens import Token, tokenize
 if TYPE_CHECKING:
     from sourcecompare._documents import Document
 
-__all__ = ["Equivalents", "Unit", "conflate", "units_of"]
+__all__ = ["Equivalents", "Learned", "Unit", "conflate", "definitions", "units_of"]
 
 _ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
+# Tables with learned definitions kept per base table (see Equivalents.with_learned).
+_DERIVED_LIMIT: Final = 64
+# Keys of distinct token analyses kept per table (see Equivalents.key).
+_KEYS_LIMIT: Final = 200_000
+
+Learned = tuple[tuple[str, tuple[str, ...]], ...]
+"""Acronym definitions a comparison learned: ``(("ngo", ("NGOs", "non-governmental
+organizations")), ...)``, sorted, each acronym's spellings sorted."""
 
 
 class Unit(NamedTuple):
@@ -90,6 +98,10 @@ class Equivalents:
     _phrase_starts: dict[str, list[tuple[int, tuple[str, ...], str]]] = attrs.field(
         init=False, eq=False, repr=False
     )
+    _derived: dict[Learned, Equivalents] = attrs.field(
+        init=False, eq=False, repr=False, factory=dict
+    )
+    _keys: dict[tuple[Any, ...], str] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         single: dict[str, str] = {}
@@ -151,31 +163,59 @@ class Equivalents:
         letters being the phrase's initials: ``non-governmental organizations (NGOs)``.
         Definitions found in any of the documents apply to all of them.
         """
-        learned: dict[str, list[str]] = {}
+        return self.with_learned(self.learned(documents))
+
+    def learned(self, documents: Iterable[Document]) -> Learned:
+        """The acronyms *documents* define that these tables do not know yet.
+
+        The result identifies the tables :meth:`with_definitions` returns for the
+        same documents (``self.with_learned(self.learned(docs))``): ``()`` when they
+        define nothing new.
+        """
+        learned: dict[str, set[str]] = {}
         for doc in documents:
-            text = doc.text
-            for segment in doc.segments:
-                tokens = segment.tokens
-                for j, token in enumerate(tokens):
-                    if (
-                        not _ACRONYM_RE.match(token.text)
-                        or text[token.start - 1 : token.start] != "("
-                        or text[token.end : token.end + 1] != ")"
-                    ):
-                        continue
-                    letters = token.text.casefold()
-                    if token.text.endswith("s"):
-                        letters = letters[:-1]
-                    phrase = _definition(tokens, j, letters)
-                    if phrase is not None and letters not in self.units:
-                        spelled = text[phrase[0].start : phrase[-1].end]
-                        learned.setdefault(letters, []).extend([token.text, spelled])
+            for letters, spellings in definitions(doc):
+                learned.setdefault(letters, set()).update(spellings)
+        return self.merge_learned(learned.items())
+
+    def merge_learned(self, *parts: Iterable[tuple[str, Iterable[str]]]) -> Learned:
+        """Definitions from several sources as one :data:`Learned` value.
+
+        Acronyms these tables know already are left out (their entries win).
+        """
+        merged: dict[str, set[str]] = {}
+        for part in parts:
+            for letters, spellings in part:
+                if letters not in self.units:
+                    merged.setdefault(letters, set()).update(spellings)
+        return tuple((k, tuple(sorted(v))) for k, v in sorted(merged.items()))
+
+    def with_learned(self, learned: Learned) -> Equivalents:
+        """These tables with the definitions *learned* (see :meth:`learned`) added.
+
+        Built once per distinct *learned* and kept: many comparisons learn the same
+        definitions (those of a wire report compared with many derivatives).
+        """
         if not learned:
             return self
-        return self.extend(units={k: sorted(set(v)) for k, v in sorted(learned.items())})
+        derived = self._derived.get(learned)
+        if derived is None:
+            derived = self.extend(units=dict(learned))
+            if len(self._derived) >= _DERIVED_LIMIT:
+                self._derived.clear()
+            self._derived[learned] = derived
+        return derived
 
     def key(self, token: Token) -> str:
         """The key of a single token (ignoring multi-word names)."""
+        found = self._keys.get(token[3:8])  # norm, stem and flags: all the key depends on
+        if found is None:
+            if len(self._keys) >= _KEYS_LIMIT:
+                self._keys.clear()
+            found = self._keys[token[3:8]] = self._key(token)
+        return found
+
+    def _key(self, token: Token) -> str:
         if token.is_stop or token.is_number:
             return token.norm
         norm = token.norm
@@ -200,22 +240,61 @@ class Equivalents:
     def units_of(self, tokens: Sequence[Token]) -> list[Unit]:
         """Group *tokens* into units with their keys."""
         units: list[Unit] = []
+        append = units.append
         starts = self._phrase_starts
+        keys = self._keys
+        key_of = self.key
+        new = tuple.__new__  # Unit's own __new__, minus a Python-level call per unit
         i = 0
         n = len(tokens)
         while i < n:
-            for size, phrase, key in starts.get(tokens[i].stem, ()):
-                if i + size <= n and _phrase_key(tokens[i : i + size]) == phrase:
-                    units.append(Unit(key, i, i + size, True))
-                    i += size
-                    break
-            else:
-                units.append(self._unit(tokens[i], i))
-                i += 1
+            token = tokens[i]
+            candidates = starts.get(token.stem)
+            if candidates:
+                for size, phrase, key in candidates:
+                    if i + size <= n and _phrase_key(tokens[i : i + size]) == phrase:
+                        append(new(Unit, (key, i, i + size, True)))
+                        i += size
+                        break
+                else:
+                    append(new(Unit, (key_of(token), i, i + 1, not token.is_stop)))
+                    i += 1
+                continue
+            found = keys.get(token[3:8])
+            append(new(Unit, (found or key_of(token), i, i + 1, not token.is_stop)))
+            i += 1
         return units
 
-    def _unit(self, token: Token, i: int) -> Unit:
-        return Unit(self.key(token), i, i + 1, not token.is_stop)
+
+def definitions(doc: Document) -> list[tuple[str, tuple[str, str]]]:
+    """The acronyms *doc* defines: ``(letters, (acronym, phrase))`` in text order.
+
+    ``non-governmental organizations (NGOs)`` gives ``("ngo", ("NGOs",
+    "non-governmental organizations"))``: an acronym in brackets right after a
+    phrase whose initials spell it.
+    """
+    text = doc.text
+    if "(" not in text:
+        return []
+    found: list[tuple[str, tuple[str, str]]] = []
+    for segment in doc.segments:
+        if "(" not in segment.text:
+            continue
+        tokens = segment.tokens
+        for j, token in enumerate(tokens):
+            if (
+                not _ACRONYM_RE.match(token.text)
+                or text[token.start - 1 : token.start] != "("
+                or text[token.end : token.end + 1] != ")"
+            ):
+                continue
+            letters = token.text.casefold()
+            if token.text.endswith("s"):
+                letters = letters[:-1]
+            phrase = _definition(tokens, j, letters)
+            if phrase is not None:
+                found.append((letters, (token.text, text[phrase[0].start : phrase[-1].end])))
+    return found
 
 
 def _definition(tokens: Sequence[Token], j: int, letters: str) -> Sequence[Token] | None:

@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import gc
 import json
 import os
 import re
@@ -78,7 +79,7 @@ import attrs
 
 from sourcecompare._align import AlignOptions
 from sourcecompare._attribution import ReportingLexicon
-from sourcecompare._comparison import CompareOptions, Comparison, compare
+from sourcecompare._comparison import CompareOptions, Comparison, PreparedWire, compare
 from sourcecompare._documents import Document
 from sourcecompare._furniture import AgencyList
 from sourcecompare._lexicons import Lexicons
@@ -581,47 +582,60 @@ def _read_wires(value: _Wire, reading: _Reading, agencies: AgencyList) -> tuple[
 
 
 class _Worker:
-    """Compares items with the wire it was set up with; lives in each worker process."""
+    """Compares items with the wire it was set up with; lives in each worker process.
 
-    def __init__(self, setup: _Setup) -> None:
-        self.options = CompareOptions(**dict(setup.options))
-        self.wires = setup.wires
+    The batch's wire is prepared once (:class:`PreparedWire`), and so is each wire
+    items bring by path or text (the last few are kept).
+    """
+
+    def __init__(
+        self,
+        setup: _Setup,
+        options: CompareOptions | None = None,
+        prepared: PreparedWire | None = None,
+    ) -> None:
+        self.options = options if options is not None else CompareOptions(**dict(setup.options))
         self.detail = setup.detail
         self.reading = setup.reading
-        self._wire_cache: collections.OrderedDict[object, tuple[Document, ...]] = (
-            collections.OrderedDict()
-        )
+        if prepared is None and setup.wires is not None:
+            prepared = PreparedWire(setup.wires, self.options)
+        self.wire = prepared
+        self._wire_cache: collections.OrderedDict[object, PreparedWire] = collections.OrderedDict()
         self._lock = threading.Lock()  # Dask runs tasks on threads
 
-    def _wires_of(self, task: _Task) -> tuple[Document, ...]:
+    def _wires_of(self, task: _Task) -> PreparedWire:
         if task.wire is None:
-            if self.wires is None:
+            if self.wire is None:
                 msg = f"item {task.id!r} has no wire, and the batch was given none"
                 raise InvalidOptionError(msg, option="wire")
-            return self.wires
+            return self.wire
         key = _wire_key(task.wire)
         if key is None:
-            return _read_wires(task.wire, self.reading, self.options.agencies)
+            return self._prepare(task.wire)
         with self._lock:
             cached = self._wire_cache.get(key)
             if cached is not None:
                 self._wire_cache.move_to_end(key)
                 return cached
-        cached = _read_wires(task.wire, self.reading, self.options.agencies)
+        cached = self._prepare(task.wire)
         with self._lock:
             self._wire_cache[key] = cached
             if len(self._wire_cache) > _WIRE_CACHE:
                 self._wire_cache.popitem(last=False)
         return cached
 
+    def _prepare(self, wire: _Wire) -> PreparedWire:
+        wires = _read_wires(wire, self.reading, self.options.agencies)
+        return PreparedWire(wires, self.options)
+
     def run(self, task: _Task) -> _Result:
         """Compare one item; any failure becomes an error result, never an exception."""
         try:
-            wires = self._wires_of(task)
+            wire = self._wires_of(task)
             derivative = _read(
                 task.derivative, "derivative", self.reading, self.options.agencies, task.id
             )
-            comparison = compare(wires, derivative, options=self.options)
+            comparison = compare(wire, derivative)
             return _Result("ok", None, None, _ok_line(task.id, comparison, self.detail))
         except Exception as exc:  # noqa: BLE001 - one bad item must not stop the run
             record = _error_record(task.id, type(exc).__name__, str(exc) or repr(exc))
@@ -653,6 +667,9 @@ def _init_worker(setup: _Setup) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = _Worker(setup)
+    # What the worker holds from now on (the prepared wire, word lists, caches) is
+    # never garbage: keep the collector from scanning it again after every item.
+    gc.freeze()
 
 
 def _work(task: _Task) -> _Result:
@@ -702,9 +719,11 @@ class _Backend(Protocol):
 class _InProcess:
     """``workers=1``: each task runs here, when its result is asked for."""
 
-    def __init__(self, setup: _Setup, options: CompareOptions) -> None:
-        self._worker = _Worker(setup)
-        self._worker.options = options  # the caller's own object: nothing to send
+    def __init__(
+        self, setup: _Setup, options: CompareOptions, prepared: PreparedWire | None
+    ) -> None:
+        # The caller's own options and prepared wire: nothing to send or redo.
+        self._worker = _Worker(setup, options, prepared)
         self._queue: collections.deque[tuple[int, _Task]] = collections.deque()
 
     @property
@@ -917,6 +936,7 @@ class _Plan:
 
     setup: _Setup
     options: CompareOptions
+    prepared: PreparedWire | None
     workers: int
     client: Any
     scheduler: str | None
@@ -933,7 +953,7 @@ class _Plan:
             dask = _Dask(client, self.setup, own=own)
             return dask, self.window or _WINDOW_PER_WORKER * dask.threads
         if self.workers == 1:
-            return _InProcess(self.setup, self.options), 1
+            return _InProcess(self.setup, self.options, self.prepared), 1
         return _Pool(self.setup, self.workers), self.window or _WINDOW_PER_WORKER * self.workers
 
 
@@ -950,6 +970,12 @@ def _plan(
     window: int | None,
     reading: _Reading,
 ) -> _Plan:
+    prepared = wire if isinstance(wire, PreparedWire) else None
+    if prepared is not None:
+        if options is not None and options is not prepared.options and options != prepared.options:
+            msg = "the wire was prepared with other options; pass no options, or the same"
+            raise InvalidOptionError(msg, option="options")
+        options = prepared.options
     opts: object = options if options is not None else CompareOptions()
     if not isinstance(opts, CompareOptions):
         msg = f"'options' must be CompareOptions, got {type(opts).__name__}"
@@ -971,7 +997,10 @@ def _plan(
     count = workers if workers is not None else _cpus()
     if total is not None:
         count = max(1, min(count, total))
-    wires = None if wire is None else _read_wires(_wire_value(wire), reading, opts.agencies)
+    if prepared is not None:
+        wires: tuple[Document, ...] | None = prepared.wires
+    else:
+        wires = None if wire is None else _read_wires(_wire_value(wire), reading, opts.agencies)
     setup = _Setup(
         token=uuid.uuid4().hex,
         wires=wires,
@@ -990,7 +1019,7 @@ def _plan(
                 "use workers=1, or detectors defined in an importable module"
             )
             raise InvalidOptionError(msg, option="options") from None
-    return _Plan(setup, opts, count, client, scheduler, window, ordered, total)
+    return _Plan(setup, opts, prepared, count, client, scheduler, window, ordered, total)
 
 
 def _events(
@@ -1105,7 +1134,7 @@ def _progress(show: bool | None, total: int | None) -> Iterator[Callable[[object
 
 
 def compare_many(
-    wire: TextOrDocument | Sequence[TextOrDocument] | None,
+    wire: PreparedWire | TextOrDocument | Sequence[TextOrDocument] | None,
     derivatives: Iterable[object],
     *,
     options: CompareOptions | None = None,
@@ -1129,13 +1158,16 @@ def compare_many(
 
     Args:
         wire: The wire report (text, :class:`~sourcecompare.Document` or path), or
-            several, as :func:`~sourcecompare.compare` takes it; ``None`` when every
-            item brings its own wire.
+            several, as :func:`~sourcecompare.compare` takes it; or a
+            :class:`~sourcecompare.PreparedWire`, whose options are then the run's;
+            ``None`` when every item brings its own wire. Each worker prepares the
+            wire once (and each wire that items bring by path or text).
         derivatives: The items: paths, ``(id, text)`` or ``(id, wire, derivative)``
             tuples, documents with a ``doc_id``, JSON Lines records or
             :class:`BatchItem` objects. Any iterable: it is read as the run goes.
         options: What to align and detect with; :class:`~sourcecompare.CompareOptions`
-            defaults. With worker processes they must be picklable.
+            defaults (or those of a prepared *wire*, when none or the same are
+            given). With worker processes they must be picklable.
         detail: What an ``ok`` record holds: ``"summary"``, ``"findings"`` (the
             default) or ``"full"``.
         workers: Processes on this machine; one per CPU by default (no more than
@@ -1339,7 +1371,7 @@ class _Output:
 
 
 def run_batch(
-    wire: TextOrDocument | Sequence[TextOrDocument] | None,
+    wire: PreparedWire | TextOrDocument | Sequence[TextOrDocument] | None,
     derivatives: Iterable[object],
     out: str | os.PathLike[str] | IO[str],
     *,

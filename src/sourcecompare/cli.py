@@ -26,7 +26,7 @@ import attrs
 import sourcecompare
 from sourcecompare import _cli_batch, _cli_index
 from sourcecompare._align import AlignOptions, align
-from sourcecompare._comparison import CompareOptions, Comparison, compare
+from sourcecompare._comparison import CompareOptions, Comparison, compare, prepare
 from sourcecompare._documents import Document
 from sourcecompare._findings import Severity
 from sourcecompare._io import DEFAULT_MAX_BYTES
@@ -420,8 +420,9 @@ def _run_compare(
     console = None if args.json else _console(args)
     threshold = Severity(args.fail_on) if args.fail_on is not None else None
     failed = False
+    prepared = prepare(wires, options=options)  # the wire side, once for every derivative
     for number, derivative in enumerate(derivatives):
-        comparison: Comparison = compare(wires, derivative, options=options)
+        comparison: Comparison = compare(prepared, derivative)
         if args.only:
             comparison = comparison.select(args.only)
         if console is None:

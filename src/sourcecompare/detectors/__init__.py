@@ -18,6 +18,7 @@ from sourcecompare._claims import (
     read_claim,
 )
 from sourcecompare.detectors._base import DetectionContext, default_detectors, detect
+from sourcecompare.detectors.added import AddedFact
 from sourcecompare.detectors.attribution import (
     CreditRemoved,
     CueChanged,
@@ -49,6 +50,7 @@ from sourcecompare.detectors.omission import (
 __all__ = [
     "CLAIM_LEVELS",
     "KINDS",
+    "AddedFact",
     "AddedHeading",
     "CertaintyShift",
     "ClaimCue",
@@ -87,6 +89,7 @@ KINDS: Final = (
     "framing.certainty_shift",
     "framing.claim_strength",
     "framing.speculation",
+    "framing.added_fact",
     "omission.sentence",
     "omission.entity",
     "omission.figure",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from sourcecompare._align import keyed
 from sourcecompare._attribution import Attribution, ReportingLexicon, extract_attributions
 from sourcecompare._findings import Finding
 from sourcecompare._furniture import AgencyList
@@ -16,6 +17,7 @@ from sourcecompare.exceptions import InvalidOptionError
 if TYPE_CHECKING:
     from sourcecompare._align import Alignment
     from sourcecompare._documents import Document, Segment
+    from sourcecompare._keys import Equivalents, Learned, Unit
     from sourcecompare.typing import Detector
 
 __all__ = ["DetectionContext", "default_detectors", "detect"]
@@ -44,6 +46,8 @@ class DetectionContext:
     _found: dict[int, dict[str, list[tuple[int, int]]]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
+    # What depends on the wires alone: a prepared wire's, shared by its comparisons.
+    _wire: dict[Hashable, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def memo(self, key: str, compute: Callable[[], _T]) -> _T:
         """The value of ``compute()``, computed once per context under *key*.
@@ -56,24 +60,67 @@ class DetectionContext:
         value: _T = self._memo[key]
         return value
 
+    def wire_memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """Like :meth:`memo`, for a value that depends on the wire documents alone.
+
+        The value may depend on the wires, on this context's word lists and on the
+        alignment options, never on the derivative (nor on the alignment itself).
+        When the comparison runs on a :class:`~sourcecompare.PreparedWire`, the value
+        is computed once for all its comparisons; otherwise once per context. The
+        value is shared: treat it as read-only.
+
+        .. versionadded:: 0.1
+        """
+        shared = self._wire
+        if key not in shared:
+            shared[key] = compute()
+        value: _T = shared[key]
+        return value
+
     def find(self, category: str, segment: Segment) -> list[tuple[int, int]]:
         """:meth:`Lexicons.find` on a segment's tokens, computed once per segment.
 
-        Every category is matched in one pass (:meth:`Lexicons.find_all`).
+        Every category is matched in one pass (:meth:`Lexicons.find_all`); for the
+        wires' segments, once per prepared wire.
         """
         found = self._found.get(id(segment))
         if found is None:
-            found = self._found[id(segment)] = self.lexicons.find_all(segment.tokens)
+            # A wire segment lives as long as its prepared wire, so an id found in
+            # the shared memo is that segment's (a derivative's is never stored there).
+            key = ("find", id(segment))
+            found = self._wire.get(key)
+            if found is None:
+                found = self.lexicons.find_all(segment.tokens)
+                if self._is_wire_segment(segment):
+                    self._wire[key] = found
+            self._found[id(segment)] = found
         if category not in found:
             return self.lexicons.find(category, segment.tokens)  # raises: unknown category
         return found[category]
 
+    def _is_wire_segment(self, segment: Segment) -> bool:
+        for wire in self.wires:
+            segments = wire.segments
+            if segment.index < len(segments) and segments[segment.index] is segment:
+                return True
+        return False
+
     def attributions(self, wire: int | None = None) -> tuple[Attribution, ...]:
         """The attributions of wire number *wire*, or of the derivative when ``None``."""
-        doc = self.derivative if wire is None else self.wires[wire]
-        return self.memo(
-            f"attributions:{wire}", lambda: extract_attributions(doc, lexicon=self.reporting)
+        if wire is None:
+            derivative = self.derivative
+            return self.memo(
+                "attributions:None",
+                lambda: extract_attributions(derivative, lexicon=self.reporting),
+            )
+        doc = self.wires[wire]
+        return self.wire_memo(
+            wire_attributions_key(wire), lambda: extract_attributions(doc, lexicon=self.reporting)
         )
+
+    def _share(self, wire_memo: dict[Hashable, Any]) -> None:
+        """Use *wire_memo* (a prepared wire's) for the values that depend on the wires alone."""
+        object.__setattr__(self, "_wire", wire_memo)
 
     @property
     def wires(self) -> tuple[Document, ...]:
@@ -86,12 +133,50 @@ class DetectionContext:
         return self.alignment.derivative
 
 
+def wire_attributions_key(wire: int) -> tuple[str, int]:
+    """The :meth:`DetectionContext.wire_memo` key of wire number *wire*'s attributions."""
+    return ("attributions", wire)
+
+
+def equivalents_of(context: DetectionContext) -> tuple[Equivalents, Learned]:
+    """The equivalents alignment keyed with, and the acronym definitions they learned.
+
+    They know the acronyms the texts define (:meth:`Equivalents.with_definitions` of
+    the wires and the derivative); the definitions identify them, in
+    :meth:`DetectionContext.wire_memo` keys of values computed with them.
+    """
+
+    def compute() -> tuple[Equivalents, Learned]:
+        alignment = context.alignment
+        found = keyed(alignment)
+        if found is not None:
+            return found[1], found[0]
+        base = alignment.options.equivalents
+        learned = base.learned([*alignment.wires, alignment.derivative])
+        return base.with_learned(learned), learned
+
+    return context.memo("equivalents", compute)
+
+
+def derivative_units(context: DetectionContext) -> tuple[tuple[Unit, ...], ...]:
+    """The units of each derivative segment, keyed with :func:`equivalents_of`."""
+
+    def compute() -> tuple[tuple[Unit, ...], ...]:
+        found = keyed(context.alignment)
+        if found is not None:
+            return found[2]
+        equivalents, _ = equivalents_of(context)
+        return tuple(tuple(equivalents.units_of(s.tokens)) for s in context.derivative.segments)
+
+    return context.memo("units:derivative", compute)
+
+
 def default_detectors() -> tuple[Detector, ...]:
     """A new instance of every built-in detector, in reporting order.
 
     .. versionadded:: 0.1
     """
-    from sourcecompare.detectors import attribution, claims, framing, omission  # noqa: PLC0415
+    from sourcecompare.detectors import added, attribution, claims, framing, omission  # noqa: PLC0415
 
     return (
         framing.UnsupportedSentence(),
@@ -101,6 +186,7 @@ def default_detectors() -> tuple[Detector, ...]:
         framing.CertaintyShift(),
         claims.ClaimStrength(),
         framing.Speculation(),
+        added.AddedFact(),
         omission.OmittedSentence(),
         omission.OmittedEntity(),
         omission.OmittedFigure(),

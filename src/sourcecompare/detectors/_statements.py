@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-import itertools
+import functools
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -116,6 +116,7 @@ class Reading(NamedTuple):
     relations: tuple[Relation, ...]
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_parts(name: str) -> frozenset[str]:
     parts = (p.strip(".,").casefold() for p in name.split())
     return frozenset(p for p in parts if p and p not in _HONORIFICS)
@@ -171,7 +172,8 @@ def touched_segments(doc: Document, span: Span) -> list[Segment]:
     segments = doc.segments
     first = max(bisect.bisect_right(segments, span.start, key=_START) - 1, 0)
     touched = []
-    for segment in itertools.islice(segments, first, None):
+    for index in range(first, len(segments)):
+        segment = segments[index]
         if segment.start >= span.end:
             break
         if segment.end > span.start:
@@ -179,15 +181,29 @@ def touched_segments(doc: Document, span: Span) -> list[Segment]:
     return touched
 
 
-def _content_tokens(doc: Document, attribution: Attribution) -> set[tuple[int, int]]:
-    """(segment, token) positions of the content words of an attribution's content."""
+def _content_tokens(
+    doc: Document, attribution: Attribution, starts: dict[int, tuple[list[int], list[int]]]
+) -> set[tuple[int, int]]:
+    """(segment, token) positions of the content words of an attribution's content.
+
+    *starts*: per segment index, the start offsets of its content words and their
+    indices (filled as needed, shared by the document's attributions).
+    """
     found: set[tuple[int, int]] = set()
     for span in content_spans(attribution):
         for segment in touched_segments(doc, span):
-            tokens = segment.tokens  # in text order: those inside the span are a slice
-            first = bisect.bisect_left(tokens, span.start, key=_START)
-            last = bisect.bisect_left(tokens, span.end, key=_START)
-            found.update((segment.index, k) for k in range(first, last) if not tokens[k].is_stop)
+            content = starts.get(segment.index)
+            if content is None:
+                content = starts[segment.index] = (
+                    [t.start for t in segment.tokens if not t.is_stop],
+                    [k for k, t in enumerate(segment.tokens) if not t.is_stop],
+                )
+            # Tokens are in text order: the content words inside the span are a slice.
+            offsets, indices = content
+            first = bisect.bisect_left(offsets, span.start)
+            last = bisect.bisect_left(offsets, span.end)
+            index = segment.index
+            found.update([(index, k) for k in indices[first:last]])
     return found
 
 
@@ -224,8 +240,9 @@ def same_speaker(wire: Speaker, derivative: Speaker, *, exact: bool = False) -> 
     return bool(_words(wire.name) & _words(derivative.name))
 
 
-def _words(phrase: str) -> set[str]:
-    return {w.strip(".,;:'\"’”“").casefold().rstrip("s") for w in phrase.split()} - {
+@functools.lru_cache(maxsize=4096)
+def _words(phrase: str) -> frozenset[str]:
+    return frozenset({w.strip(".,;:'\"’”“").casefold().rstrip("s") for w in phrase.split()}) - {
         "the",
         "a",
         "an",
@@ -265,23 +282,10 @@ def _carried_by_segment(context: DetectionContext) -> dict[int, list[Carried]]:
     """For each derivative segment, the wire statements it carries."""
     alignment = context.alignment
     result: dict[int, list[Carried]] = defaultdict(list)
-    for wire_index, wire in enumerate(alignment.wires):
-        attributions = context.attributions(wire_index)
-        statements = []
-        for attribution in attributions:
-            speaker = speaker_of(attribution, attributions)
-            if speaker is None:
-                continue
-            content = _content_tokens(wire, attribution)
-            if content:
-                statements.append((attribution, speaker, content))
+    for wire_index in range(len(alignment.wires)):
+        statements, owners = _wire_statements(context, wire_index)
         if not statements:
             continue
-        # For each wire segment, for each of its tokens, the statements whose content holds it.
-        owners: dict[int, dict[int, list[int]]] = defaultdict(dict)
-        for number, (_, _, content) in enumerate(statements):
-            for segment_index, k in content:
-                owners[segment_index].setdefault(k, []).append(number)
         for entry in alignment.segments:
             # Per statement: the derivative tokens and the wire positions linked to it.
             hits: dict[int, tuple[set[int], set[tuple[int, int]]]] = {}
@@ -305,6 +309,41 @@ def _carried_by_segment(context: DetectionContext) -> dict[int, list[Carried]]:
                         Carried(wire_index, attribution, speaker, tuple(sorted(tokens)), share)
                     )
     return result
+
+
+_Statement = tuple[Attribution, Speaker, set[tuple[int, int]]]
+
+
+def _wire_statements(
+    context: DetectionContext, wire: int
+) -> tuple[list[_Statement], dict[int, dict[int, list[int]]]]:
+    """The statements of wire number *wire*, and which of them own each wire token.
+
+    Statements: each attribution with a speaker and content words, with the
+    speaker and the (segment, token) positions of those words. Owners: for each
+    wire segment, for each of its tokens, the statements whose content holds it.
+    Computed once per wire.
+    """
+
+    def compute() -> tuple[list[_Statement], dict[int, dict[int, list[int]]]]:
+        doc = context.wires[wire]
+        attributions = context.attributions(wire)
+        statements = []
+        starts: dict[int, tuple[list[int], list[int]]] = {}
+        for attribution in attributions:
+            speaker = speaker_of(attribution, attributions)
+            if speaker is None:
+                continue
+            content = _content_tokens(doc, attribution, starts)
+            if content:
+                statements.append((attribution, speaker, content))
+        owners: dict[int, dict[int, list[int]]] = {}
+        for number, (_, _, content) in enumerate(statements):
+            for segment_index, k in content:
+                owners.setdefault(segment_index, {}).setdefault(k, []).append(number)
+        return statements, owners
+
+    return context.wire_memo(("attribution:statements", wire), compute)
 
 
 def _presenting(
@@ -401,12 +440,21 @@ def covered_share(
 
 def _wire_vocabulary(context: DetectionContext) -> tuple[frozenset[str], dict[str, int], int]:
     """Stems of the wires, document frequency of every stem over all segments, and their count."""
-    segments = [s for doc in (*context.wires, context.derivative) for s in doc.segments]
-    frequency: Counter[str] = Counter()
+
+    def wire_side() -> tuple[frozenset[str], Counter[str], int]:
+        segments = [s for doc in context.wires for s in doc.segments]
+        frequency: Counter[str] = Counter()
+        for segment in segments:
+            frequency.update({t.stem for t in segment.tokens if not t.is_stop})
+        stems = frozenset(t.stem for s in segments for t in s.tokens)
+        return stems, frequency, len(segments)
+
+    stems, wire_frequency, count = context.wire_memo("attribution:vocabulary", wire_side)
+    frequency = wire_frequency.copy()
+    segments = context.derivative.segments
     for segment in segments:
         frequency.update({t.stem for t in segment.tokens if not t.is_stop})
-    stems = frozenset(t.stem for w in context.wires for s in w.segments for t in s.tokens)
-    return stems, dict(frequency), len(segments)
+    return stems, dict(frequency), count + len(segments)
 
 
 def in_wire_share(context: DetectionContext, tokens: Sequence[Token]) -> float:

@@ -113,7 +113,21 @@ def _credits_agency(doc: Document, agency: str, agencies: AgencyList) -> bool:
         return True
     known = next((a for a in agencies.agencies if a.name == agency), None)
     spellings = (agency, *(known.aliases if known else ()))
+    text = doc.text
+    # A quick look first: every pattern below needs each word of the spelling, as
+    # written (or, ignoring case, as lower-cased in an ASCII text, where no other
+    # character folds to an ASCII letter).
+    lowered = text.lower() if text.isascii() else None
     for spelling in spellings:
+        if len(spelling) > 4:
+            if (
+                lowered is not None
+                and spelling.isascii()
+                and not all(w.lower() in lowered for w in spelling.split())
+            ):
+                continue
+        elif not all(w in text for w in spelling.split()):
+            continue
         words = r"\s+".join(re.escape(w) for w in spelling.split())
         if len(spelling) > 4:
             pattern = rf"(?<![\w-]){words}(?![\w-])"
@@ -303,8 +317,9 @@ class _SpeakerDrift:
                             all(c.attribution.direct for c in items),
                         )
                     ),
-                    derivative_spans=sorted(set(derivative_spans)),
-                    wire_spans=sorted(set(wire_spans)),
+                    # Sets: a finding sorts its spans.
+                    derivative_spans=set(derivative_spans),
+                    wire_spans=set(wire_spans),
                     derivative_segments=[reading.segment],
                     wire_segments=sorted({c.attribution.segment for c in items}),
                     wire=wire_index,
@@ -479,7 +494,7 @@ class CueChanged:
                         f"({presenting.stance}) where the wire has {wire_cues} ({stances})."
                     ),
                     derivative_spans=[presenting.cue],
-                    wire_spans=sorted({c.attribution.cue for c in items}),
+                    wire_spans={c.attribution.cue for c in items},
                     derivative_segments=[reading.segment],
                     wire_segments=sorted({c.attribution.segment for c in items}),
                     wire=wire_index,
@@ -656,7 +671,9 @@ def _compare_quotes(context: DetectionContext) -> list[_Verdict]:
     Quotations the wire has (cut short or with ellipses allowed) are left out.
     """
     derivative = context.derivative
-    wire_quotes = [_quotes(w) for w in context.wires]
+    wire_quotes = context.wire_memo(
+        "attribution:wire_quotes", lambda: [_quotes(w) for w in context.wires]
+    )
     results: list[_Verdict] = []
     for quote in _quotes(derivative):
         if len(quote.tokens) < MIN_QUOTE_WORDS:

@@ -80,30 +80,48 @@ class ClaimStrength:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per derivative segment whose claim changed strength."""
         alignment = context.alignment
-        wire_claims = [
-            (wire, segment, self._read(context, wire, segment))
-            for wire, doc in enumerate(alignment.wires)
-            for segment in doc.segments
-        ]
-        wire_claims = [c for c in wire_claims if c[2].is_claim]
-        if not wire_claims:
-            return
-        topics = [_topic(segment) for _, segment, _ in wire_claims]
+        wire_claims: list[tuple[int, Segment, ClaimReading]] | None = None
+        topics: list[set[str]] = []
         for entry in alignment.segments:
             segment = alignment.derivative_segment(entry)
             reading = self._read(context, None, segment)
             if not reading.is_claim:
                 continue
+            if wire_claims is None:  # read at the first derivative claim: often never
+                wire_claims = self._wire_claims(context)
+                topics = [_topic(segment) for _, segment, _ in wire_claims]
+            if not wire_claims:
+                return
             candidates = self._candidates(entry, segment, reading, wire_claims, topics)
             finding = self._compare(context, entry, segment, reading, candidates)
             if finding is not None:
                 yield finding
 
+    def _wire_claims(self, context: DetectionContext) -> list[tuple[int, Segment, ClaimReading]]:
+        """The claims of the wires' segments: wire, segment and reading, in order."""
+        found = [
+            (wire, segment, self._read(context, wire, segment))
+            for wire, doc in enumerate(context.wires)
+            for segment in doc.segments
+        ]
+        return [c for c in found if c[2].is_claim]
+
     def _read(self, context: DetectionContext, wire: int | None, segment: Segment) -> ClaimReading:
-        return context.memo(
-            f"claims:{id(self.lexicon)}:{wire}:{segment.index}",
-            lambda: read_claim(segment, lexicon=self.lexicon),
+        lexicon = self.lexicon
+        if wire is None:
+            return context.memo(
+                f"claims:{id(lexicon)}:{wire}:{segment.index}",
+                lambda: read_claim(segment, lexicon=lexicon),
+            )
+        # A wire segment's reading is kept with the lexicon it was read with: another
+        # detector's lexicon, made later, may get the same id.
+        read, reading = context.wire_memo(
+            ("claims", id(lexicon), wire, segment.index),
+            lambda: (lexicon, read_claim(segment, lexicon=lexicon)),
         )
+        if read is not lexicon:  # pragma: no cover - an old lexicon's id, reused
+            return read_claim(segment, lexicon=lexicon)
+        return reading
 
     def _candidates(
         self,

@@ -33,7 +33,7 @@ from sourcecompare.detectors._common import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from sourcecompare._align import SegmentAlignment
+    from sourcecompare._align import SegmentAlignment, SourceMatch
     from sourcecompare._documents import Segment
     from sourcecompare.detectors._base import DetectionContext
 
@@ -71,7 +71,12 @@ class UnsupportedSentence:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per unsupported derivative sentence."""
         alignment = context.alignment
-        wire_keys = {t.stem for w in alignment.wires for s in w.segments for t in s.tokens}
+        wire_keys = context.wire_memo(
+            "framing:wire_stems",
+            lambda: frozenset(
+                t.stem for w in alignment.wires for s in w.segments for t in s.tokens
+            ),
+        )
         for entry in alignment.segments:
             segment = alignment.derivative_segment(entry)
             if (
@@ -180,9 +185,9 @@ class Embellishment:
                     f"Words not in {_wire_label(entry)}: {', '.join(quoted(t, 40) for t in texts)}."
                 ),
                 derivative_spans=[range_span(segment, p) for p in phrases],
-                wire_spans=[alignment.wire_segment(s).span for s in entry.sources],
+                wire_spans=[alignment.wire_segment(s).span for s in _first_wire(entry)],
                 derivative_segments=[segment.index],
-                wire_segments=[s.segment for s in entry.sources],
+                wire_segments=[s.segment for s in _first_wire(entry)],
                 wire=entry.sources[0].wire if entry.sources else 0,
                 scores={"support": entry.support, "added_phrases": len(phrases)},
                 detector=self.name,
@@ -231,9 +236,9 @@ class EvaluativeLanguage:
                             f"it is not in {_wire_label(entry)}."
                         ),
                         derivative_spans=[range_span(segment, token_range)],
-                        wire_spans=[alignment.wire_segment(s).span for s in entry.sources],
+                        wire_spans=[alignment.wire_segment(s).span for s in _first_wire(entry)],
                         derivative_segments=[segment.index],
-                        wire_segments=[s.segment for s in entry.sources],
+                        wire_segments=[s.segment for s in _first_wire(entry)],
                         wire=entry.sources[0].wire if entry.sources else 0,
                         scores={"support": entry.support},
                         detector=self.name,
@@ -271,11 +276,20 @@ class Speculation:
                     ),
                     derivative_spans=[range_span(segment, token_range)],
                     derivative_segments=[segment.index],
-                    wire_segments=[s.segment for s in entry.sources],
+                    wire_segments=[s.segment for s in _first_wire(entry)],
                     wire=entry.sources[0].wire if entry.sources else 0,
                     scores={"support": entry.support},
                     detector=self.name,
                 )
+
+
+def _first_wire(entry: SegmentAlignment) -> list[SourceMatch]:
+    """The sources of *entry* in the wire of its first source.
+
+    A finding's wire spans and segments all point into one wire (``Finding.wire``); a
+    sentence fused from two wires is shown against the first.
+    """
+    return [s for s in entry.sources if s.wire == entry.sources[0].wire]
 
 
 _SCOPE: Final = 4  # content words after a hedge that it governs
@@ -463,7 +477,8 @@ def _clause_ends(segment: Segment, index: int, reporting: Callable[[], Sequence[
 
 def _reporting_starts(context: DetectionContext, wire: int | None) -> list[int]:
     """Sorted offsets where the sources and cues of a document's attributions start."""
-    return context.memo(
+    memo = context.memo if wire is None else context.wire_memo
+    return memo(
         f"framing:reporting_starts:{wire}",
         lambda: sorted(
             {

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -26,11 +25,12 @@ from sourcecompare._documents import SegmentKind
 from sourcecompare._findings import Finding, Severity
 from sourcecompare._spans import Span
 from sourcecompare._tokens import tokenize
+from sourcecompare.detectors._base import derivative_units, equivalents_of
 from sourcecompare.detectors._common import merge_ranges, quoted, range_span, range_text
 
 if TYPE_CHECKING:
     from sourcecompare._documents import Document, Segment
-    from sourcecompare._keys import Equivalents
+    from sourcecompare._keys import Equivalents, Unit
     from sourcecompare._tokens import Token
     from sourcecompare.detectors._base import DetectionContext
 
@@ -129,9 +129,9 @@ def _capitalised_inside(doc: Document) -> set[str]:
 
 
 def _capitalised(context: DetectionContext, wire: int) -> set[str]:
-    """:func:`_capitalised_inside` of wire number *wire*, computed once per detection run."""
-    return context.memo(
-        f"omission:capitalised:{wire}", lambda: _capitalised_inside(context.wires[wire])
+    """:func:`_capitalised_inside` of wire number *wire*, computed once per wire."""
+    return context.wire_memo(
+        ("omission:capitalised", wire), lambda: _capitalised_inside(context.wires[wire])
     )
 
 
@@ -155,13 +155,17 @@ def _names(doc: Document, equivalents: Equivalents, elsewhere: set[str]) -> list
     return mentions
 
 
-def _keys_of(tokens: Sequence[Token], equivalents: Equivalents) -> tuple[list[str], set[str]]:
+def _keys_of(
+    tokens: Sequence[Token], equivalents: Equivalents, units: Sequence[Unit] | None = None
+) -> tuple[list[str], set[str]]:
     """The key of each of *tokens*, and the keys of their multi-word units.
 
-    One pass of :meth:`Equivalents.units_of`: a unit of one token has that token's key,
-    so only the words of multi-word units are keyed again one by one.
+    One pass of :meth:`Equivalents.units_of` (or its *units*, when known): a unit of
+    one token has that token's key, so only the words of multi-word units are keyed
+    again one by one.
     """
-    units = equivalents.units_of(tokens)
+    if units is None:
+        units = equivalents.units_of(tokens)
     if len(units) == len(tokens):  # no multi-word unit: the usual case
         return [unit.key for unit in units], set()
     keys: list[str] = []
@@ -209,12 +213,14 @@ class _Keyed(NamedTuple):
         return True
 
 
-def _derivative_keys(doc: Document, equivalents: Equivalents) -> _Keyed:
-    """The derivative's keys (see :class:`_Keyed`)."""
+def _derivative_keys(
+    doc: Document, equivalents: Equivalents, units: Sequence[Sequence[Unit]]
+) -> _Keyed:
+    """The derivative's keys (see :class:`_Keyed`); *units*: those of its segments."""
     derivative = []
     capitalised: set[str] = set()
-    for segment in doc.segments:
-        keys, unit_keys = _keys_of(segment.tokens, equivalents)
+    for segment, segment_units in zip(doc.segments, units, strict=True):
+        keys, unit_keys = _keys_of(segment.tokens, equivalents, segment_units)
         derivative.append({*keys, *unit_keys})
         capitalised.update(
             key
@@ -224,11 +230,15 @@ def _derivative_keys(doc: Document, equivalents: Equivalents) -> _Keyed:
     if doc.dateline is not None:
         keys, unit_keys = _keys_of(_tokens_of(doc, doc.dateline.span), equivalents)
         derivative.append({*keys, *unit_keys})
-    holding: dict[str, set[int]] = defaultdict(set)
+    holding: dict[str, set[int]] = {}
     for number, found in enumerate(derivative):
         for key in found:
-            holding[key].add(number)
-    return _Keyed(equivalents, derivative, capitalised, dict(holding))
+            where = holding.get(key)
+            if where is None:
+                holding[key] = {number}
+            else:
+                where.add(number)
+    return _Keyed(equivalents, derivative, capitalised, holding)
 
 
 def _shared(context: DetectionContext) -> _Keyed:
@@ -238,13 +248,10 @@ def _shared(context: DetectionContext) -> _Keyed:
     omission detectors use the same ones, so that what each finds does not depend on
     which of them runs first.
     """
-    alignment = context.alignment
 
     def compute() -> _Keyed:
-        equivalents = alignment.options.equivalents.with_definitions(
-            [*alignment.wires, alignment.derivative]
-        )
-        return _derivative_keys(alignment.derivative, equivalents)
+        equivalents, _ = equivalents_of(context)
+        return _derivative_keys(context.derivative, equivalents, derivative_units(context))
 
     return context.memo("omission:keys", compute)
 
@@ -259,6 +266,13 @@ def _present(mention: _Mention, keyed: _Keyed) -> bool:
 
 
 def _named_speakers(context: DetectionContext, wire: int) -> set[int]:
+    """:func:`_find_named_speakers`, computed once per wire."""
+    return context.wire_memo(
+        ("omission:named_speakers", wire), lambda: _find_named_speakers(context, wire)
+    )
+
+
+def _find_named_speakers(context: DetectionContext, wire: int) -> set[int]:
     """Indices of the wire's segments holding the cue of an attribution to a name.
 
     A name is a named person, a pronoun resolved to a name, or an organisation with a
@@ -289,6 +303,25 @@ def _named_speakers(context: DetectionContext, wire: int) -> set[int]:
     return found
 
 
+def _salience(context: DetectionContext) -> list[dict[int, dict[str, bool]]]:
+    """Per wire, per sentence (by segment index): its salience points (see OmittedSentence)."""
+    found = []
+    for wire_index, wire in enumerate(context.wires):
+        speakers = _named_speakers(context, wire_index)
+        found.append(
+            {
+                segment.index: {
+                    "lead": position < 2,
+                    "quote": bool(_QUOTE_RE.search(segment.text)),
+                    "speaker": segment.index in speakers,
+                    "figure": any(t.is_number for t in segment.tokens),
+                }
+                for position, segment in enumerate(wire.sentences)
+            }
+        )
+    return found
+
+
 class OmittedSentence:
     """Report wire sentences the derivative leaves out or keeps only in part.
 
@@ -307,23 +340,12 @@ class OmittedSentence:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted or partly kept wire sentence."""
         alignment = context.alignment
-        speakers = [_named_speakers(context, w) for w in range(len(alignment.wires))]
-        # Per wire, each sentence's position among the wire's sentences.
-        positions = [
-            {s.index: position for position, s in enumerate(wire.sentences)}
-            for wire in alignment.wires
-        ]
+        points_of = context.wire_memo("omission:salience", lambda: _salience(context))
         for fate in alignment.wire_sentences:
             segment = alignment.wire_segment(fate)
             if segment.kind is not SegmentKind.SENTENCE or fate.fate is WireFate.KEPT:
                 continue
-            position = positions[fate.wire][segment.index]
-            points = {
-                "lead": position < 2,
-                "quote": bool(_QUOTE_RE.search(segment.text)),
-                "speaker": segment.index in speakers[fate.wire],
-                "figure": any(t.is_number for t in segment.tokens),
-            }
+            points = points_of[fate.wire][segment.index]
             salience = sum(points.values())
             scores = {"coverage": fate.coverage, "salience": float(salience)}
             if fate.fate is WireFate.OMITTED:
@@ -383,16 +405,13 @@ class OmittedEntity:
 
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted name, with every wire mention as evidence."""
-        alignment = context.alignment
         keyed = _shared(context)
-        for wire_index, wire in enumerate(alignment.wires):
-            mentions = _names(wire, keyed.equivalents, _capitalised(context, wire_index))
+        for wire_index in range(len(context.wires)):
             reported: dict[frozenset[str], list[_Mention]] = {}
-            for mention in mentions:
-                if not mention.keys or _present(mention, keyed):
+            for mention, part in _wire_names(context, wire_index):
+                if part or _present(mention, keyed):
+                    # A part: "Zhu" after "Zhu Guijie", the full name is reported.
                     continue
-                if any(mention.keys < other.keys for other in mentions):
-                    continue  # "Zhu" after "Zhu Guijie": the full name is reported
                 reported.setdefault(mention.keys, []).append(mention)
             for group in reported.values():
                 first = group[0]
@@ -494,10 +513,13 @@ class OmittedFigure:
 
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted figure or date, with every wire mention."""
-        alignment = context.alignment
         keyed = _shared(context)
-        for wire_index, wire in enumerate(alignment.wires):
-            mentions = _figures(wire, keyed.equivalents)
+        _, learned = equivalents_of(context)
+        for wire_index, wire in enumerate(context.wires):
+            mentions = context.wire_memo(
+                ("omission:figures", wire_index, learned),
+                lambda wire=wire: _figures(wire, keyed.equivalents),  # type: ignore[misc]
+            )
             reported: dict[frozenset[str], list[_Mention]] = {}
             for mention in mentions:
                 if mention.keys and not keyed.together(mention.keys):
@@ -538,30 +560,62 @@ class OmittedQuote:
 
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one medium-severity finding per dropped direct quote."""
-        alignment = context.alignment
         equivalents, derivative, _, _ = _shared(context)
-        for wire_index, wire in enumerate(alignment.wires):
-            for segment in wire.sentences:
-                for match in _QUOTE_RE.finditer(segment.text):
-                    start = segment.start + match.start("inside")
-                    end = segment.start + match.end("inside")
-                    words = [t for t in segment.tokens if start <= t.start and t.end <= end]
-                    content = {equivalents.key(t) for t in words if not t.is_stop}
-                    if len(words) < 3 or not content:
-                        continue
-                    best = max(len(content & keys) for keys in derivative) / len(content)
-                    if best >= 0.5:
-                        continue
-                    yield Finding(
-                        kind="omission.quote",
-                        severity=Severity.MEDIUM,
-                        message=(
-                            f"The wire quotes {quoted(match.group('inside'), 70)} (wire sentence "
-                            f"{segment.index}); the derivative has neither the quote nor its words."
-                        ),
-                        wire_spans=[Span(start, end)],
-                        wire_segments=[segment.index],
-                        wire=wire_index,
-                        scores={"best_share": best},
-                        detector=self.name,
-                    )
+        _, learned = equivalents_of(context)
+        for wire_index, wire in enumerate(context.wires):
+            quotes = context.wire_memo(
+                ("omission:quotes", wire_index, learned),
+                lambda wire=wire: _wire_quotes(wire, equivalents),  # type: ignore[misc]
+            )
+            for segment, inside, start, end, content in quotes:
+                best = max(len(content & keys) for keys in derivative) / len(content)
+                if best >= 0.5:
+                    continue
+                yield Finding(
+                    kind="omission.quote",
+                    severity=Severity.MEDIUM,
+                    message=(
+                        f"The wire quotes {quoted(inside, 70)} (wire sentence "
+                        f"{segment.index}); the derivative has neither the quote nor its words."
+                    ),
+                    wire_spans=[Span(start, end)],
+                    wire_segments=[segment.index],
+                    wire=wire_index,
+                    scores={"best_share": best},
+                    detector=self.name,
+                )
+
+
+def _wire_quotes(
+    wire: Document, equivalents: Equivalents
+) -> list[tuple[Segment, str, int, int, set[str]]]:
+    """The wire's direct quotes of three words or more: segment, words inside, span, keys."""
+    found = []
+    for segment in wire.sentences:
+        for match in _QUOTE_RE.finditer(segment.text):
+            start = segment.start + match.start("inside")
+            end = segment.start + match.end("inside")
+            words = [t for t in segment.tokens if start <= t.start and t.end <= end]
+            content = {equivalents.key(t) for t in words if not t.is_stop}
+            if len(words) < 3 or not content:
+                continue
+            found.append((segment, match.group("inside"), start, end, content))
+    return found
+
+
+def _wire_names(context: DetectionContext, wire: int) -> list[tuple[_Mention, bool]]:
+    """The names of wire number *wire* that have keys, each with whether it is part of another.
+
+    A part ("Zhu" after "Zhu Guijie") is not reported: the full name is.
+    """
+    equivalents, learned = equivalents_of(context)
+
+    def compute() -> list[tuple[_Mention, bool]]:
+        mentions = _names(context.wires[wire], equivalents, _capitalised(context, wire))
+        return [
+            (mention, any(mention.keys < other.keys for other in mentions))
+            for mention in mentions
+            if mention.keys
+        ]
+
+    return context.wire_memo(("omission:names", wire, learned), compute)

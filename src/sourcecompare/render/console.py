@@ -331,11 +331,16 @@ Markers say what the layer's style says, for readers without colour and in copie
 """
 
 _ADDED_KINDS: Final = frozenset(
-    {"framing.unsupported_sentence", "framing.added_heading", "framing.embellishment"}
+    {
+        "framing.unsupported_sentence",
+        "framing.added_heading",
+        "framing.embellishment",
+        "framing.added_fact",
+    }
 )
 
 _ANNOTATION_LEGEND: Final = {
-    "added": "not in the wire: unsupported sentences, added headings, embellishments",
+    "added": "not in the wire: unsupported sentences, headings, embellishments, facts",
     "attribution": "who said it changed: a speaker dropped, replaced or invented, a cue changed",
     "framing": "framing: evaluative, speculative, certainty- or claim-strength-changing words",
     "omission": "flagged as an omission",
