@@ -354,6 +354,7 @@ def _console(args: argparse.Namespace) -> Console:
         theme=THEME,
         width=args.width,
         highlight=False,
+        emoji=False,  # no ":code:" turned into a picture (and no 2 ms table of them)
         no_color=args.no_color or None,
         soft_wrap=False,
     )

@@ -34,7 +34,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
-from sourcecompare.render._table import ReportTable
+from sourcecompare.render._table import Fill, ReportTable
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -368,33 +368,12 @@ _Mark = tuple[str, int, int]
 """A highlight: its layer (a key of :data:`_MARKERS`), start and end in document offsets."""
 
 
-class _Fill:
-    """A table cell that takes the width its flexible (``ratio``) column is given.
-
-    Rich measures every cell to size a table, even in a ratio column of an expanding
-    table, whose width it then sets from the ratio alone. For columns of article text
-    that measuring was a seventh of the report's rendering time; this cell answers it
-    at once. Only for ratio columns of expanding tables, where the answer is not used.
-    """
-
-    __slots__ = ("renderable",)
-
-    def __init__(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.renderable
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(1, options.max_width)
-
-
 def _add_row(table: Table, *cells: RenderableType, end_section: bool = False) -> None:
     """Add a row to *table*, every string cell as plain text (never parsed as markup)."""
     columns = table.columns
     table.add_row(
         *(
-            _Fill(text) if table.expand and columns[i].ratio else text
+            Fill(text) if table.expand and columns[i].ratio else text
             for i, text in enumerate(Text(c) if isinstance(c, str) else c for c in cells)
         ),
         end_section=end_section,
