@@ -189,15 +189,21 @@ def weighted_containment(part: Mapping[str, float], union: Mapping[str, float]) 
 
 
 def _algorithm(name: str, **options: object) -> Callable[[Counter[str], Counter[str]], float]:
-    """The textdistance algorithm *name*, made with *options*.
+    """The textdistance algorithm *name*, made with *options* when it is first called.
 
-    textdistance is imported here, on first use, to keep ``import sourcecompare`` fast.
+    textdistance is imported then, not before: ``import sourcecompare`` stays fast,
+    and a run with the default measure (whose arithmetic :func:`weighted_containment`
+    does inline) never needs it.
     """
-    import textdistance  # noqa: PLC0415 - lazy, see above
+    made: list[Callable[[Counter[str], Counter[str]], float]] = []
 
-    algorithm: Callable[[Counter[str], Counter[str]], float] = getattr(textdistance, name)(
-        **options
-    )
+    def algorithm(part: Counter[str], union: Counter[str]) -> float:
+        if not made:
+            import textdistance  # noqa: PLC0415 - lazy, see above
+
+            made.append(getattr(textdistance, name)(**options))
+        return made[0](part, union)
+
     return algorithm
 
 
