@@ -301,7 +301,7 @@ class Byline:
         return Span(self.start, self.end)
 
 
-_MONTH_NAMES: Final = {
+MONTH_NUMBERS: Final = {
     name: number
     for number, names in enumerate(
         (
@@ -350,7 +350,7 @@ def parse_date(text: str) -> dt.date | None:
         if match is None:
             continue
         parts = match.groupdict()
-        month = int(parts["m"]) if parts.get("m") else _MONTH_NAMES[parts["mn"].casefold()]
+        month = int(parts["m"]) if parts.get("m") else MONTH_NUMBERS[parts["mn"].casefold()]
         try:
             return dt.date(int(parts["y"]), month, int(parts["d"]))
         except ValueError:

@@ -27,6 +27,7 @@ import attrs
 
 from sourcecompare._documents import SegmentKind
 from sourcecompare._findings import Finding, Severity
+from sourcecompare._furniture import MONTH_NUMBERS
 from sourcecompare._lexicon import load_json, load_word_list
 from sourcecompare._spans import Span
 from sourcecompare._tokens import tokenize
@@ -55,27 +56,7 @@ _SEVERITY: Final = {
     "date": Severity.LOW,
 }
 
-_MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for name in names
-}
+_MONTHS: Final = MONTH_NUMBERS  # "march" and "mar": 3
 _WEEKDAYS: Final = {
     name: number
     for number, names in enumerate(
@@ -105,6 +86,8 @@ _QUOTE_RE: Final = re.compile(
 )
 # Marks after which a capital opens a sentence or a quotation rather than a name.
 _OPENERS: Final = frozenset('"“‘`:([')
+# What may open a sentence, a quotation or a bracket before a word: single characters.
+_OPENING_MARKS: Final = _OPENERS | frozenset(".!?")
 _STOPWORDS: Final = load_word_list("stopwords.txt")
 # Differences smaller than this are rounding of the same value.
 _SAME: Final = 1e-9
@@ -441,7 +424,7 @@ class _Reader:
         gap = self.gap(tokens, i)
         if gap.strip() == "." and self.title(tokens[i - 1]):
             return False  # "Mr. Lund"
-        return any(mark in gap for mark in _OPENERS) or any(mark in gap for mark in ".!?")
+        return not _OPENING_MARKS.isdisjoint(gap)
 
     def name_part(self, token: Token) -> bool:
         """A capitalised word that may be part of a name.
@@ -474,7 +457,8 @@ class _Reader:
         n = len(tokens)
         j = 0
         for i, token in enumerate(tokens):
-            if i < j or i in used or not self.name_part(token):
+            # is_capitalized first: name_part's own first test, and false for most words
+            if not token.is_capitalized or i < j or i in used or not self.name_part(token):
                 continue
             j = i + 1
             while j < n and self._next_to(tokens, j) and not _possessive(tokens[j - 1]):
