@@ -27,7 +27,6 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Column, Table
-from rich.text import Text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -72,40 +71,6 @@ class Fill:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
-
-
-_SEPARATOR = Text("\n")
-
-
-def _cell_lines(
-    console: Console, renderable: RenderableType, options: ConsoleOptions
-) -> list[list[Segment]]:
-    """``console.render_lines(renderable, options, pad=True)``, cheaper for a ``Text``.
-
-    A ``Text`` is wrapped as its ``__rich_console__`` wraps it and each line rendered
-    on its own (joined alone, so that its style is applied as the whole text's join
-    applies it), which spares rendering all lines as one and splitting them again.
-    """
-    text = renderable.renderable if isinstance(renderable, Fill) else renderable
-    if not isinstance(text, Text):
-        return console.render_lines(renderable, options, style=Style.null(), pad=True)
-    width = options.max_width
-    no_wrap = text.no_wrap if text.no_wrap is not None else options.no_wrap
-    lines = text.wrap(
-        console,
-        width,
-        justify=text.justify or options.justify or "default",
-        overflow=text.overflow or options.overflow or "fold",
-        tab_size=(console.tab_size if text.tab_size is None else text.tab_size) or 8,
-        no_wrap=bool(no_wrap),
-    )
-    null = Style.null()
-    return [
-        Segment.adjust_line_length(
-            list(_SEPARATOR.join([line]).render(console)), width, style=null, pad=True
-        )
-        for line in lines
-    ]
 
 
 class ReportTable(Table):
@@ -234,7 +199,7 @@ class ReportTable(Table):
                     height=None,
                     highlight=column.highlight,
                 )
-                lines = _cell_lines(console, renderable, cell_options)
+                lines = console.render_lines(renderable, cell_options, style=Style.null(), pad=True)
                 before = [Segment(" " * left, style)] if left else []
                 after = [Segment(" " * right, style)] if right else []
                 if style:
