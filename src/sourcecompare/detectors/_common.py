@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from sourcecompare._spans import Span
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from sourcecompare._tokens import Token
 
 __all__ = [
+    "held_together",
     "in_wire",
     "merge_ranges",
     "quoted",
@@ -21,6 +23,25 @@ __all__ = [
     "wire_segments",
     "wire_stems",
 ]
+
+
+def held_together(holding: Mapping[str, AbstractSet[int]], keys: Iterable[str]) -> bool:
+    """Whether one piece of text holds all of *keys*, given where each key is held.
+
+    *holding* maps a key to the indices of the pieces (segments, sentences) that
+    hold it; the sets are intersected key by key, stopping as soon as one is empty.
+    The same as ``any(keys <= piece for piece in pieces)`` for keys that are not
+    empty.
+    """
+    common: AbstractSet[int] | None = None
+    for key in keys:
+        where = holding.get(key)
+        if not where:
+            return False
+        common = where if common is None else common & where
+        if not common:
+            return False
+    return True
 
 
 def range_span(segment: Segment, token_range: tuple[int, int]) -> Span:

@@ -32,7 +32,7 @@ from sourcecompare._lexicon import load_json, load_word_list
 from sourcecompare._spans import Span
 from sourcecompare._tokens import tokenize
 from sourcecompare.detectors._base import equivalents_of
-from sourcecompare.detectors._common import quoted
+from sourcecompare.detectors._common import held_together, quoted
 
 if TYPE_CHECKING:
     from sourcecompare._documents import Document, Segment
@@ -733,15 +733,7 @@ class _Wires:
 
     def together(self, keys: frozenset[str]) -> bool:
         """Whether one piece of wire text has all of *keys*."""
-        common: frozenset[int] | None = None
-        for key in keys:
-            where = self.holding.get(key)
-            if not where:
-                return False
-            common = where if common is None else common & where
-            if not common:
-                return False
-        return True
+        return held_together(self.holding, keys)
 
     def best_share(self, keys: frozenset[str]) -> float:
         """The largest share of *keys* that one piece of wire text has."""

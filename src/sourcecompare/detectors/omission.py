@@ -26,7 +26,13 @@ from sourcecompare._findings import Finding, Severity
 from sourcecompare._spans import Span
 from sourcecompare._tokens import tokenize
 from sourcecompare.detectors._base import derivative_units, equivalents_of
-from sourcecompare.detectors._common import merge_ranges, quoted, range_span, range_text
+from sourcecompare.detectors._common import (
+    held_together,
+    merge_ranges,
+    quoted,
+    range_span,
+    range_text,
+)
 
 if TYPE_CHECKING:
     from sourcecompare._documents import Document, Segment
@@ -202,15 +208,7 @@ class _Keyed(NamedTuple):
         The same as ``any(keys <= found for found in self.derivative)`` for keys
         that are not empty, by intersecting where each key is.
         """
-        common: set[int] | None = None
-        for key in keys:
-            where = self.holding.get(key)
-            if not where:
-                return False
-            common = where if common is None else common & where
-            if not common:
-                return False
-        return True
+        return held_together(self.holding, keys)
 
 
 def _derivative_keys(
