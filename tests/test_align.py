@@ -490,6 +490,30 @@ class TestManyWires:
             (1, sc.WireFate.KEPT),
         }
 
+    def test_identical_sentences_go_to_the_wire_where_they_sit_alike(self):
+        """Ties between wires go by each sentence's place in its own wire.
+
+        Both wires carry the same sentence, the first at its end and the second at
+        its start; the derivative has it at its end, so it draws on the first wire.
+        Measured over the two wires one after the other, the second wire's copy
+        (at the middle) would look nearer than the first's (a little before it).
+        """
+        shared = "Harbour pilots in Vessen voted to strike for two days."
+        fillers = [
+            "Ferries to Orlund ran on time.",
+            "Bakers in Tarrin opened early.",
+            "The old mill reopened as a museum.",
+            "Snow closed the northern pass.",
+            "A choir sang at the town hall.",
+        ]
+        first = doc(" ".join([*fillers[:4], shared]), "first")
+        second = doc(" ".join([shared, *fillers[1:]]), "second")
+        derivative = doc(" ".join(["A market opened in Dunmere.", fillers[4], shared]))
+        result = sc.align([first, second], derivative)
+        entry = result.segments[-1]
+        assert result.derivative_segment(entry).text == shared
+        assert [(s.wire, s.segment) for s in entry.sources] == [(0, 4)]
+
 
 class TestExampleArticles:
     """Our own example pair (ground truth in examples/articles/README.md)."""

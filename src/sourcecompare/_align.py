@@ -917,6 +917,8 @@ class _Aligner:
         self.bags = [item.bag for item in self.wire_items]
         self.covers = [bag.cover for bag in self.bags]
         self.sentences = [item.segment.kind is SegmentKind.SENTENCE for item in self.wire_items]
+        # Each wire segment's place in its own wire, from 0 to 1: built at the first tie.
+        self._relative: list[float] | None = None
         # Key to the wire positions whose cover has it, each with its weight there.
         self.index: dict[str, list[tuple[int, float]]] = {}
         index = self.index
@@ -1038,11 +1040,17 @@ class _Aligner:
 
         Ties in overlap go to the wire segment that the overlap covers best, so that
         an identical sentence beats a longer one containing it; then to the one at
-        the nearest relative position (rewrites mostly keep the wire's order); then
-        to text order.
+        the nearest relative position, each in its own text (rewrites mostly keep the
+        wire's order; with several wires, a segment's place in its own wire counts,
+        not in all of them one after another); then to text order.
         """
         here = item.segment.index / max(1, len(self.derivative.segments))
-        wire_count = max(1, len(self.wire_items))
+        relative = self._relative
+        if relative is None:
+            sizes = [max(1, len(doc.segments)) for doc in self.wires]
+            relative = self._relative = [
+                wire.segment.index / sizes[wire.doc] for wire in self.wire_items
+            ]
         totals = self.wire_totals
 
         def key(candidate: tuple[int, float]) -> tuple[float, ...]:
@@ -1050,7 +1058,7 @@ class _Aligner:
             return (
                 -round(value, 9),
                 -round(value / totals[position], 9),
-                abs(position / wire_count - here),
+                abs(relative[position] - here),
                 position,
             )
 
