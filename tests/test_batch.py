@@ -343,6 +343,14 @@ class TestWorkers:
         pooled = [r.line for r in compare_many(wire_file, items, workers=2, window=3)]
         assert pooled == alone
 
+    def test_pool_in_chunks_matches_in_process(self):
+        """Items sent to the workers several at a time come back the same, in order."""
+        items = [*texts(21), ("empty", " ")]
+        alone = [r.line for r in compare_many(WIRE, items, workers=1)]
+        assert [r.line for r in compare_many(WIRE, items, workers=2)] == alone
+        unordered = list(compare_many(WIRE, items, workers=2, ordered=False))
+        assert sorted(r.line for r in unordered) == sorted(alone)
+
     def test_worker_crash_loses_nothing(self):
         """A worker that dies costs only the item that killed it, reported as such."""
         options = sc.CompareOptions(detectors=[*sc.default_detectors(), _Crash()])
