@@ -33,9 +33,11 @@ docs page docs/explanation/evaluation.md says more):
   under a finding that points at the added words, an added fact among them, counts 1;
   one under only an unsupported sentence or heading counts 1 minus that finding's
   support); its AUROC for OutE < 1 and its Spearman correlation (as 1 minus
-  the share) with Factuality, for CNN/DM (hex ids) and XSum (numeric ids); as a
-  reference, the same AUROC for BERTScore precision against the article (``BertScore P
-  Art`` in the release's ``baseline_factuality_metrics_outputs.json``).
+  the share) with Factuality, for CNN/DM (hex ids) and XSum (numeric ids); as
+  references, the same AUROC for BERTScore precision against the article (``BertScore P
+  Art`` in the release's ``baseline_factuality_metrics_outputs.json``) and for the
+  lexical baseline, the share of the summary's content tokens whose lower-cased text is
+  not among the article's (:func:`lexical_new_share`; the notes give it with stems too).
 * **polnear**: token F1 of sources, cues and contents (``bench/attribution.py``).
 * **msrp**: AUROC of the pair similarity as a paraphrase detector; AUROC of plain
   default-option support, for comparison.
@@ -77,6 +79,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -147,6 +150,8 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("frank", "auroc_outE_xsum"): "0.65 lexical; 0.61 BERTScore-P",
     ("frank", "bertscore_p_auroc_outE_cnndm"): "0.78",
     ("frank", "bertscore_p_auroc_outE_xsum"): "0.61",
+    ("frank", "lexical_auroc_outE_cnndm"): "0.70",
+    ("frank", "lexical_auroc_outE_xsum"): "0.65",
     ("polnear", "cue_token_f1"): "0.43",
     ("msrp", "auroc"): "0.78",
     ("insciout", "macro_f1"): "0.42; majority 0.25",
@@ -233,6 +238,19 @@ def added_content_share(tokens: Sequence[Token], findings: Iterable[Finding]) ->
             default=0.0,
         )
     return total / len(tokens)
+
+
+def lexical_new_share(tokens: Sequence[Token], wire_words: AbstractSet[str]) -> float:
+    """The lexical baseline: the share of *tokens* whose lower-cased text is not in *wire_words*.
+
+    *tokens* are a derivative's content tokens (:func:`content_tokens`), *wire_words* the
+    lower-cased texts of the wire's content tokens. Words are compared as written, not
+    stemmed or normalised, and no alignment or finding is involved: it is the simple
+    reference the harness measures sourcecompare against. 0 when there are no tokens.
+    """
+    if not tokens:
+        return 0.0
+    return sum(t.text.lower() not in wire_words for t in tokens) / len(tokens)
 
 
 def flag_all_f1(gold_positive: int, total: int) -> float:
@@ -409,6 +427,29 @@ def frank_summary(record: dict[str, Any], model: str) -> str:
     return "\n\n".join(unescape_release(p).strip() for p in pieces if p.strip())
 
 
+@attrs.frozen
+class FrankRow:
+    """One FRANK summary's scores and labels.
+
+    Attributes:
+        share: :func:`added_content_share` of its content tokens.
+        out_of_article: 1 when ``OutE`` < 1 (some sentence has content not in the article).
+        factuality: FRANK's ``Factuality``.
+        bertscore: BERTScore precision against the article, from the release (NaN if none).
+        facts: The number of ``framing.added_fact`` findings.
+        lexical: :func:`lexical_new_share`, the lexical baseline.
+        lexical_stems: The same with words compared by their stems.
+    """
+
+    share: float
+    out_of_article: int
+    factuality: float
+    bertscore: float
+    facts: int
+    lexical: float
+    lexical_stems: float
+
+
 def evaluate_frank(data: Path) -> Outcome:
     """Summary-level unsupported content against FRANK's OutE and Factuality."""
     folder = data / "frank" / "data"
@@ -425,8 +466,9 @@ def evaluate_frank(data: Path) -> Outcome:
             if value is not None:
                 baselines[str(row["hash"]), str(row["model_name"])] = float(value)
     wires: dict[str, Document | str] = {}
+    wire_words: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     files: dict[str, dict[str, Any]] = {}
-    rows: dict[str, list[tuple[float, int, float, float, int]]] = {"cnndm": [], "xsum": []}
+    rows: dict[str, list[FrankRow]] = {"cnndm": [], "xsum": []}
     failures: list[str] = []
     missing = 0
     for record in records:
@@ -446,34 +488,54 @@ def evaluate_frank(data: Path) -> Outcome:
             failures.append(wire if isinstance(wire, str) else str(summary))
             continue
         _, findings = compare(wire, summary)
-        share = added_content_share(content_tokens(summary.text), findings)
-        bertscore = baselines.get((doc_id, model), math.nan)
-        source = "xsum" if doc_id.isdigit() else "cnndm"
-        facts = sum(f.kind == "framing.added_fact" for f in findings)
-        rows[source].append(
-            (share, int(float(record["OutE"]) < 1), float(record["Factuality"]), bertscore, facts)
+        tokens = content_tokens(summary.text)
+        if doc_id not in wire_words:
+            wire_tokens = content_tokens(wire.text)
+            wire_words[doc_id] = (
+                frozenset(t.text.lower() for t in wire_tokens),
+                frozenset(t.stem for t in wire_tokens),
+            )
+        words, stems = wire_words[doc_id]
+        rows["xsum" if doc_id.isdigit() else "cnndm"].append(
+            FrankRow(
+                share=added_content_share(tokens, findings),
+                out_of_article=int(float(record["OutE"]) < 1),
+                factuality=float(record["Factuality"]),
+                bertscore=baselines.get((doc_id, model), math.nan),
+                facts=sum(f.kind == "framing.added_fact" for f in findings),
+                lexical=lexical_new_share(tokens, words),
+                lexical_stems=sum(t.stem not in stems for t in tokens) / max(len(tokens), 1),
+            )
         )
     metrics: dict[str, float] = {}
     notes = []
     for source, items in rows.items():
-        shares = [r[0] for r in items]
-        labels = [r[1] for r in items]
+        shares = [r.share for r in items]
+        labels = [r.out_of_article for r in items]
         metrics[f"auroc_outE_{source}"] = auroc(shares, labels) if items else math.nan
         metrics[f"spearman_factuality_{source}"] = (
-            spearman([1 - s for s in shares], [r[2] for r in items]) if items else math.nan
+            spearman([1 - s for s in shares], [r.factuality for r in items]) if items else math.nan
         )
-        scored = [(r[3], r[1]) for r in items if not math.isnan(r[3])]
+        scored = [(r.bertscore, r.out_of_article) for r in items if not math.isnan(r.bertscore)]
         if scored:  # higher precision against the article: fewer errors
             metrics[f"bertscore_p_auroc_outE_{source}"] = auroc(
                 [-s for s, _ in scored], [y for _, y in scored]
             )
+        metrics[f"lexical_auroc_outE_{source}"] = (
+            auroc([r.lexical for r in items], labels) if items else math.nan
+        )
         flagged = sum(s > 0 for s in shares)
-        with_facts = [r[1] for r in items if r[4]]
+        with_facts = [r.out_of_article for r in items if r.facts]
         notes.append(
             f"{source}: {len(items)} summaries, {sum(labels)} with OutE < 1; "
             f"{flagged} with some added content found; {len(with_facts)} with an added "
             f"fact, {sum(with_facts)} of them with OutE < 1"
         )
+        if items:
+            notes.append(
+                f"{source}: lexical baseline with words compared by their stems instead: "
+                f"AUROC {auroc([r.lexical_stems for r in items], labels):.3f}"
+            )
     if missing:
         notes.append(f"{missing} record(s) without an article file or summary, skipped")
     return Outcome("frank", metrics, tuple(notes + skipped_note(failures)))

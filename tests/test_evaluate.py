@@ -281,6 +281,15 @@ class TestMeasures:
         assert evaluate.added_content_share([], [sentence]) == 0.0
         assert "framing.added_fact" in evaluate.ADDED_KINDS
 
+    def test_lexical_new_share(self):
+        """The baseline: summary words, lower-cased as written, that the wire lacks."""
+        wire = evaluate.content_tokens("The Brill mill closed; its workers left.")
+        words = frozenset(t.text.lower() for t in wire)
+        tokens = evaluate.content_tokens("the brill mill closes, a bank said.")
+        # brill, mill, closes, bank, said: "closes" is not "closed" as written
+        assert evaluate.lexical_new_share(tokens, words) == pytest.approx(3 / 5)
+        assert evaluate.lexical_new_share([], words) == 0.0
+
     def test_names_agency(self, agencies):
         """Any spelling counts; a short one only with its case."""
         assert evaluate.names_agency(
@@ -482,7 +491,12 @@ class TestOnAHeldOutStyleCopy:
         assert set(results) == {"msrp", "insciout", "frank", "xsum"}
         assert 0 <= results["msrp"]["auroc"] <= 1
         assert set(results["insciout"]) >= {"macro_f1", "majority_macro_f1"}
-        assert set(results["frank"]) >= {"auroc_outE_cnndm", "auroc_outE_xsum"}
+        assert set(results["frank"]) >= {
+            "auroc_outE_cnndm",
+            "auroc_outE_xsum",
+            "lexical_auroc_outE_cnndm",
+            "lexical_auroc_outE_xsum",
+        }
         assert results["xsum"]["flag_all_f1_models"] is not None
         printed = capsys.readouterr().out
         for absent in ("seeds", "polnear", "sheepdog", "llmfake", "claim_strength"):
