@@ -5,14 +5,23 @@ Every text here is fictional and written for these tests.
 
 from __future__ import annotations
 
+import json
+import pickle
 import textwrap
+from importlib import resources
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sourcecompare as sc
-from sourcecompare.detectors import KINDS, AddedFact, default_detectors
+from sourcecompare.detectors import (
+    FACT_LISTS,
+    KINDS,
+    AddedFact,
+    FactLexicon,
+    default_detectors,
+)
 from sourcecompare.detectors.added import FACT_TYPES, QUOTE_FOUND
 from strategies import article_text, unicode_text
 
@@ -385,3 +394,87 @@ class TestOddInput:
             return
         for finding in sc.detect(sc.align(wire, doc), detectors=[AddedFact()]):
             assert all(s.end <= len(doc.text) for s in finding.derivative_spans)
+
+
+class TestFactLexicon:
+    """The word lists are the user's to extend, as every other list is."""
+
+    LAKH_WIRE = "The Halvik council said 300,000 people used the ferry last year."
+    LAKH_REWRITE = "The Halvik council said 3 lakh people used the ferry last year."
+
+    def run(self, lexicon: FactLexicon | None) -> tuple[sc.Finding, ...]:
+        """The added-fact findings of the lakh pair, read with *lexicon*."""
+        alignment = sc.align(
+            sc.Document.from_text(self.LAKH_WIRE), sc.Document.from_text(self.LAKH_REWRITE)
+        )
+        return sc.detect(alignment, detectors=[AddedFact(lexicon)])
+
+    def test_default_is_the_bundled_file(self):
+        """The default lexicon holds data/facts.json, case-folded."""
+        data = json.loads((resources.files("sourcecompare") / "data" / "facts.json").read_text())
+        lexicon = FactLexicon.default()
+        assert lexicon is FactLexicon.default()
+        assert dict(lexicon.magnitudes) == {k: float(v) for k, v in data["magnitudes"].items()}
+        assert lexicon.factors["million"] == 1_000_000
+        for name in FACT_LISTS:
+            assert lexicon == FactLexicon.default()
+            assert getattr(lexicon, name) == frozenset(w.casefold() for w in data[name]), name
+
+    def test_a_magnitude_added_makes_a_figure_found(self):
+        """Three lakh is 300,000 once the lexicon knows the word."""
+        assert [texts(self.LAKH_REWRITE, f) for f in self.run(None)] == [["3"]]
+        lexicon = FactLexicon.default().extend(magnitudes={"Lakh": 100_000})
+        assert lexicon.factors["lakh"] == 100_000
+        assert self.run(lexicon) == ()
+
+    def test_a_title_added_is_left_out_of_the_name(self):
+        """A word listed as a title says who the person is, and is not part of the name."""
+        wire = "Brix Ostergaard opened the Skarv pier on Friday, the council said."
+        derivative = "Warden Brix Ostergaard opened the Skarv pier on Friday, the council said."
+        alignment = sc.align(sc.Document.from_text(wire), sc.Document.from_text(derivative))
+        default = sc.detect(alignment, detectors=[AddedFact()])
+        assert [texts(derivative, f) for f in default] == [["Warden Brix Ostergaard"]]
+        titled = AddedFact(FactLexicon.default().extend(titles=["warden"]))
+        assert sc.detect(alignment, detectors=[titled]) == ()
+
+    def test_from_json_extends_or_replaces(self, tmp_path):
+        """A file shaped like facts.json adds to the bundled lists, or stands alone."""
+        path = tmp_path / "facts.json"
+        path.write_text(json.dumps({"about": "mine", "magnitudes": {"crore": 1e7}}))
+        extended = FactLexicon.from_json(path)
+        assert extended.factors["crore"] == 1e7
+        assert extended.factors["million"] == 1e6
+        assert extended.titles == FactLexicon.default().titles
+        alone = FactLexicon.from_json(path, extend_default=False)
+        assert dict(alone.magnitudes) == {"crore": 1e7}
+        assert alone.titles == frozenset()
+
+    def test_pickles(self):
+        """A lexicon (and a detector holding one) goes to batch worker processes."""
+        lexicon = FactLexicon.default().extend(titles=["warden"])
+        assert pickle.loads(pickle.dumps(lexicon)) == lexicon  # noqa: S301 - our own object
+        assert pickle.loads(pickle.dumps(AddedFact(lexicon))).lexicon == lexicon  # noqa: S301
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            (lambda: FactLexicon.default().extend(nouns=["x"]), "unknown fact lists"),
+            (lambda: FactLexicon.from_data({"titles": [], "colours": []}), "unknown fact lists"),
+            (lambda: FactLexicon(magnitudes={"m": 0}), "positive factor"),
+            (lambda: FactLexicon(magnitudes={"m": "lots"}), "could not convert"),
+            (lambda: FactLexicon(titles="mayor"), "list of words"),
+            (lambda: FactLexicon.from_data({"magnitudes": [1, 2]}), "object of word to factor"),
+            (lambda: AddedFact(["mayor"]), "takes a FactLexicon"),  # type: ignore[arg-type]
+        ],
+    )
+    def test_bad_lists_are_refused(self, make, message):
+        """Wrong names, factors and types fail with a clear, typed error."""
+        with pytest.raises((sc.InvalidOptionError, ValueError), match=message):
+            make()
+
+    def test_unreadable_file(self, tmp_path):
+        """A file that is not a JSON object names itself in the error."""
+        path = tmp_path / "facts.json"
+        path.write_text("[1, 2]")
+        with pytest.raises(sc.InvalidOptionError, match=r"facts\.json"):
+            FactLexicon.from_json(path)

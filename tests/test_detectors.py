@@ -12,7 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sourcecompare as sc
-from sourcecompare.detectors import DetectionContext  # noqa: TC001 - annotations of test code
+from sourcecompare.detectors import (
+    DetectionContext,
+    FactLexicon,
+    OmittedFigure,
+)
 from strategies import article_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -370,6 +374,43 @@ class TestOmission:
             for f in of_kind(findings(wire, derivative), "omission.figure")
         ]
         assert figures == ["3.5 percent"]
+
+    @pytest.mark.parametrize(
+        "given",
+        ["5m crowns", "five million crowns", "5,000,000 crowns", "about 5 million crowns"],
+    )
+    def test_figure_in_other_words_is_found(self, given):
+        """A figure the derivative gives in another form is not omitted."""
+        wire = "The council said the pier will cost 5 million crowns. Work starts in May."
+        derivative = f"The council said the pier will cost {given}. Work starts in May."
+        assert of_kind(findings(wire, derivative), "omission.figure") == []
+
+    @pytest.mark.parametrize(
+        ("wire_figure", "given"),
+        [("5 million", "6 million"), ("5,600", "about 5,000"), ("4.2 million", "42 million")],
+    )
+    def test_another_figure_is_not_the_wire_figure(self, wire_figure, given):
+        """A different value, or a rounding further than 10%, leaves the figure omitted."""
+        wire = f"The council said the pier will cost {wire_figure} crowns. Work starts in May."
+        derivative = f"The council said the pier will cost {given} crowns. Work starts in May."
+        figures = [
+            span_texts(wire, f, wire=True)[0]
+            for f in of_kind(findings(wire, derivative), "omission.figure")
+        ]
+        assert figures == [f"{wire_figure} crowns"]
+
+    def test_figure_words_are_the_users_to_extend(self):
+        """With "lakh" among the magnitudes, "3 lakh" gives 300,000."""
+        wire = "The council said 300,000 people used the ferry. Work starts in May."
+        derivative = "The council said 3 lakh people used the ferry. Work starts in May."
+        alignment = sc.align(sc.Document.from_text(wire), sc.Document.from_text(derivative))
+        assert of_kind(sc.detect(alignment), "omission.figure")
+        lists = FactLexicon.default().extend(magnitudes={"lakh": 100_000})
+        assert not of_kind(
+            sc.detect(alignment, detectors=[OmittedFigure(lists)]), "omission.figure"
+        )
+        with pytest.raises(sc.InvalidOptionError, match="takes a FactLexicon"):
+            OmittedFigure({"lakh": 100_000})  # type: ignore[arg-type]
 
     def test_quote(self, trimmed):
         """The dropped direct quote is reported with its words."""

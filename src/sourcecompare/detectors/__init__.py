@@ -18,7 +18,7 @@ from sourcecompare._claims import (
     read_claim,
 )
 from sourcecompare.detectors._base import DetectionContext, default_detectors, detect
-from sourcecompare.detectors.added import AddedFact
+from sourcecompare.detectors.added import FACT_LISTS, AddedFact, FactLexicon
 from sourcecompare.detectors.attribution import (
     CreditRemoved,
     CueChanged,
@@ -49,6 +49,7 @@ from sourcecompare.detectors.omission import (
 
 __all__ = [
     "CLAIM_LEVELS",
+    "FACT_LISTS",
     "KINDS",
     "AddedFact",
     "AddedHeading",
@@ -64,6 +65,7 @@ __all__ = [
     "Embellishment",
     "EvaluativeLanguage",
     "Fabricated",
+    "FactLexicon",
     "OmittedEntity",
     "OmittedFigure",
     "OmittedQuote",

@@ -16,8 +16,10 @@ from sourcecompare.exceptions import InvalidOptionError
 
 if TYPE_CHECKING:
     from sourcecompare._align import Alignment
+    from sourcecompare._claims import ClaimLexicon
     from sourcecompare._documents import Document, Segment
     from sourcecompare._keys import Equivalents, Learned, Unit
+    from sourcecompare.detectors.added import FactLexicon
     from sourcecompare.typing import Detector
 
 __all__ = ["DetectionContext", "default_detectors", "detect"]
@@ -171,12 +173,21 @@ def derivative_units(context: DetectionContext) -> tuple[tuple[Unit, ...], ...]:
     return context.memo("units:derivative", compute)
 
 
-def default_detectors() -> tuple[Detector, ...]:
+def default_detectors(
+    *, claims: ClaimLexicon | None = None, facts: FactLexicon | None = None
+) -> tuple[Detector, ...]:
     """A new instance of every built-in detector, in reporting order.
+
+    Args:
+        claims: The claim cues ``ClaimStrength`` reads with; the bundled ones when
+            ``None``.
+        facts: The word lists ``AddedFact`` and ``OmittedFigure`` read facts and
+            figures with; the bundled ones when ``None``.
 
     .. versionadded:: 0.1
     """
-    from sourcecompare.detectors import added, attribution, claims, framing, omission  # noqa: PLC0415
+    from sourcecompare.detectors import added, attribution, framing, omission  # noqa: PLC0415
+    from sourcecompare.detectors import claims as claim_detectors  # noqa: PLC0415
 
     return (
         framing.UnsupportedSentence(),
@@ -184,12 +195,12 @@ def default_detectors() -> tuple[Detector, ...]:
         framing.Embellishment(),
         framing.EvaluativeLanguage(),
         framing.CertaintyShift(),
-        claims.ClaimStrength(),
+        claim_detectors.ClaimStrength(claims),
         framing.Speculation(),
-        added.AddedFact(),
+        added.AddedFact(facts),
         omission.OmittedSentence(),
         omission.OmittedEntity(),
-        omission.OmittedFigure(),
+        omission.OmittedFigure(facts),
         omission.OmittedQuote(),
         attribution.SpeakerDropped(),
         attribution.SpeakerGeneralised(),

@@ -19,28 +19,31 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
 from sourcecompare._documents import SegmentKind
 from sourcecompare._findings import Finding, Severity
 from sourcecompare._furniture import MONTH_NUMBERS
-from sourcecompare._lexicon import load_json, load_word_list
+from sourcecompare._lexicon import load_json, load_word_list, read_user_json
 from sourcecompare._spans import Span
 from sourcecompare._tokens import tokenize
 from sourcecompare.detectors._base import equivalents_of
 from sourcecompare.detectors._common import held_together, quoted
+from sourcecompare.exceptions import InvalidOptionError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sourcecompare._documents import Document, Segment
     from sourcecompare._keys import Equivalents
     from sourcecompare._tokens import Token
     from sourcecompare.detectors._base import DetectionContext
 
-__all__ = ["FACT_TYPES", "QUOTE_FOUND", "AddedFact"]
+__all__ = ["FACT_LISTS", "FACT_TYPES", "QUOTE_FOUND", "AddedFact", "FactLexicon"]
 
 FACT_TYPES: Final = ("figure", "date", "person", "organisation", "place", "event", "name", "quote")
 """The kinds of fact :class:`AddedFact` reports; its ``fact_type`` score indexes this tuple."""
@@ -99,42 +102,145 @@ _ROUNDING: Final = 0.1
 QUOTE_FOUND: Final = 0.5
 
 
-@attrs.frozen
-class _Lists:
-    """The word lists of ``data/facts.json``."""
+FACT_LISTS: Final = (
+    "percent",
+    "meridiem",
+    "relative_days",
+    "titles",
+    "organisation",
+    "event",
+    "place",
+    "locative",
+    "connectors",
+)
+"""The word lists of :class:`FactLexicon` besides ``magnitudes``, as in ``data/facts.json``."""
 
-    magnitudes: Mapping[str, float]
-    percent: frozenset[str]
-    meridiem: frozenset[str]
-    relative_days: frozenset[str]
-    titles: frozenset[str]
-    organisation: frozenset[str]
-    event: frozenset[str]
-    place: frozenset[str]
-    locative: frozenset[str]
-    connectors: frozenset[str]
+
+def _magnitudes(
+    value: Mapping[str, float] | Iterable[tuple[str, float]],
+) -> tuple[tuple[str, float], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    table: dict[str, float] = {}
+    for word, factor in pairs:
+        number = float(factor)
+        if not math.isfinite(number) or number <= 0:
+            msg = f"the magnitude {word!r} needs a positive factor, got {factor!r}"
+            raise InvalidOptionError(msg, option="facts")
+        table[str(word).casefold()] = number
+    return tuple(sorted(table.items()))
+
+
+def _words(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        msg = f"a fact word list takes a list of words, got the string {value!r}"
+        raise InvalidOptionError(msg, option="facts")
+    return frozenset(str(w).casefold() for w in value)
+
+
+@attrs.frozen
+class FactLexicon:
+    """The word lists of :class:`AddedFact` (``data/facts.json``).
+
+    Words are matched against a token's normal form (:attr:`Token.norm`), so they are
+    kept case-folded.
+
+    Attributes:
+        magnitudes: Words and suffixes that multiply the number before them, with their
+            factor, as sorted ``(word, factor)`` pairs (``("million", 1e6)``, ``("m",
+            1e6)``); a mapping is accepted.
+        percent: Words after a number that make it a percentage ("percent").
+        meridiem: What marks a time of day after a number ("am", "pm").
+        relative_days: Words by which a wire gives a day without naming it
+            ("yesterday"); a wire that uses one allows any weekday.
+        titles: Words before a name that say who the person is ("mayor", "dr").
+        organisation: Words that make a capitalised name an organisation ("bank").
+        event: Words that make a capitalised name an event ("summit").
+        place: Words that make a capitalised name a place ("street").
+        locative: Words that make the single-word name after them a place ("in").
+        connectors: Lower-case words that join the capitalised words of one name ("of").
+
+    .. versionadded:: 0.1
+    """
+
+    magnitudes: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_magnitudes)
+    percent: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    meridiem: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    relative_days: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    titles: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    organisation: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    event: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    place: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    locative: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    connectors: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    # The magnitudes as a dictionary, for lookups.
+    _factors: Mapping[str, float] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_factors", dict(self.magnitudes))
+
+    @property
+    def factors(self) -> Mapping[str, float]:
+        """:attr:`magnitudes` as a mapping of word to factor."""
+        return self._factors
+
+    @classmethod
+    def default(cls) -> FactLexicon:
+        """The lists that ship with sourcecompare (read on first use)."""
+        return _default_lexicon()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> FactLexicon:
+        """Build a lexicon from a mapping shaped like ``data/facts.json``.
+
+        Missing lists are empty; an ``"about"`` key is ignored.
+        """
+        unknown = sorted(set(data) - {"magnitudes", *FACT_LISTS, "about"})
+        if unknown:
+            msg = f"unknown fact lists {unknown}; use magnitudes, {', '.join(FACT_LISTS)}"
+            raise InvalidOptionError(msg, option="facts")
+        magnitudes = data.get("magnitudes", {})
+        if not isinstance(magnitudes, Mapping):
+            kind = type(magnitudes).__name__
+            msg = f"'magnitudes' must be an object of word to factor, got {kind}"
+            raise InvalidOptionError(msg, option="facts")
+        return cls(magnitudes, **{name: data.get(name, ()) for name in FACT_LISTS})
+
+    @classmethod
+    def from_json(cls, path: str | Path, *, extend_default: bool = True) -> FactLexicon:
+        """Read lists from a JSON file; by default they extend the bundled ones."""
+        extra = read_user_json(path, cls.from_data, what="fact word lists", option="facts")
+        if not extend_default:
+            return extra
+        return _default_lexicon().extend(
+            magnitudes=extra.magnitudes, **{name: getattr(extra, name) for name in FACT_LISTS}
+        )
+
+    def extend(
+        self,
+        *,
+        magnitudes: Mapping[str, float] | Iterable[tuple[str, float]] = (),
+        **lists: Iterable[str],
+    ) -> FactLexicon:
+        """Return a lexicon with entries added, e.g. ``extend(titles=["alderman"])``.
+
+        A magnitude given again takes its new factor: ``extend(magnitudes={"lakh":
+        100_000})``.
+        """
+        unknown = sorted(set(lists) - set(FACT_LISTS))
+        if unknown:
+            msg = f"unknown fact lists {unknown}; use magnitudes, {', '.join(FACT_LISTS)}"
+            raise InvalidOptionError(msg, option="facts")
+        added = dict(_magnitudes(magnitudes))
+        return FactLexicon(
+            {**self._factors, **added},
+            **{name: getattr(self, name) | _words(lists.get(name, ())) for name in FACT_LISTS},
+        )
 
 
 @functools.cache
-def _lists() -> _Lists:
-    data = load_json("facts.json")
-    return _Lists(
-        magnitudes={str(k): float(v) for k, v in data["magnitudes"].items()},
-        **{
-            name: frozenset(str(w) for w in data[name])
-            for name in (
-                "percent",
-                "meridiem",
-                "relative_days",
-                "titles",
-                "organisation",
-                "event",
-                "place",
-                "locative",
-                "connectors",
-            )
-        },
-    )
+def _default_lexicon() -> FactLexicon:
+    """The bundled lists, built on first use: importing the package stays fast."""
+    return FactLexicon.from_data(load_json("facts.json"))
 
 
 class _When(NamedTuple):
@@ -224,10 +330,10 @@ class _Reader:
     spans are offsets into *text*, the whole document's text.
     """
 
-    def __init__(self, text: str, equivalents: Equivalents) -> None:
+    def __init__(self, text: str, equivalents: Equivalents, lists: FactLexicon) -> None:
         self.text = text
         self.equivalents = equivalents
-        self.lists = _lists()
+        self.lists = lists
         numbers = {w: float(d) for w, d in equivalents.numbers.items() if d.isdigit()}
         self.numbers = numbers  # cardinal number words: "five", "twenty", "hundred"
         self.countries: frozenset[str] | None = None  # read on first use
@@ -317,7 +423,7 @@ class _Reader:
     def _quantity_at(self, tokens: Sequence[Token], j: int) -> bool:
         lists = self.lists
         return j < len(tokens) and (
-            tokens[j].norm in lists.magnitudes or tokens[j].norm in lists.percent
+            tokens[j].norm in lists.factors or tokens[j].norm in lists.percent
         )
 
     def _time(self, tokens: Sequence[Token], i: int) -> _Found | None:
@@ -357,9 +463,9 @@ class _Reader:
                 return None
             significant = _significant(number)
             values: tuple[float, ...] = (value,)
-            magnitude = suffix in lists.magnitudes
+            magnitude = suffix in lists.factors
             if magnitude:  # "5m", "1.2bn"
-                values = (value * lists.magnitudes[suffix],)
+                values = (value * lists.factors[suffix],)
                 if len(suffix) == 1:
                     values = (*values, value)  # "100m" may be metres, "5k" a race
             end = i + 1
@@ -390,8 +496,8 @@ class _Reader:
         # The words of its value after it: "42 million", "5 per cent", "12 percent".
         while end < len(tokens) and self.spaced(tokens, end):
             norm = tokens[end].norm
-            if norm in lists.magnitudes and norm not in {"m", "k"}:  # a lone "m" is metres
-                values = (values[0] * lists.magnitudes[norm],)
+            if norm in lists.factors and norm not in {"m", "k"}:  # a lone "m" is metres
+                values = (values[0] * lists.factors[norm],)
                 magnitude = True
                 end += 1
             elif norm in lists.percent:
@@ -410,7 +516,7 @@ class _Reader:
         return end, "figure", values, significant, ()
 
     def _magnitude_at(self, tokens: Sequence[Token], j: int) -> bool:
-        return j < len(tokens) and tokens[j].norm in self.lists.magnitudes
+        return j < len(tokens) and tokens[j].norm in self.lists.factors
 
     # --- names ----------------------------------------------------------------------------
 
@@ -748,15 +854,17 @@ def _initials(tokens: Sequence[Token], connectors: frozenset[str]) -> str:
     return "".join(t.norm[:1] for t in tokens if t.norm not in connectors)
 
 
-def _wire_initials(wires: Sequence[Document], equivalents: Equivalents) -> frozenset[str]:
+def _wire_initials(
+    wires: Sequence[Document], equivalents: Equivalents, lists: FactLexicon
+) -> frozenset[str]:
     """Initials of the wires' capitalised names of several words.
 
     "nhs" for "National Health Service"; read only when a derivative needs them.
     """
-    connectors = _lists().connectors
+    connectors = lists.connectors
     initials = set()
     for wire in wires:
-        reader = _Reader(wire.text, equivalents)
+        reader = _Reader(wire.text, equivalents, lists)
         for segment in wire.segments:
             tokens = segment.tokens
             for first, last in reader.runs(tokens, set(), split=False):
@@ -765,7 +873,7 @@ def _wire_initials(wires: Sequence[Document], equivalents: Equivalents) -> froze
     return frozenset(initials)
 
 
-def _read_wires(wires: Sequence[Document], equivalents: Equivalents) -> _Wires:
+def _read_wires(wires: Sequence[Document], equivalents: Equivalents, lists: FactLexicon) -> _Wires:
     """Index what *wires* state: their keys, names, figures and dates."""
     pieces: list[frozenset[str]] = []
     acronyms: set[str] = set()
@@ -774,9 +882,8 @@ def _read_wires(wires: Sequence[Document], equivalents: Equivalents) -> _Wires:
     facts: dict[tuple[int, int], tuple[_Fact, ...]] = {}
     lowercase: set[str] = set()
     relative = False
-    lists = _lists()
     for number, wire in enumerate(wires):
-        reader = _Reader(wire.text, equivalents)
+        reader = _Reader(wire.text, equivalents, lists)
         extra = [f.span for f in wire.furniture]
         if wire.dateline is not None:
             extra.append(wire.dateline.span)
@@ -835,15 +942,63 @@ def _read_wires(wires: Sequence[Document], equivalents: Equivalents) -> _Wires:
 
 def _figure_found(fact: _Fact, wires: _Wires) -> bool:
     """Whether the wires give the figure: the same value, or one it rounds (within 10%)."""
+    return _figure_in(fact, wires.values)
+
+
+def _figure_in(fact: _Fact, values: AbstractSet[float]) -> bool:
+    """Whether *fact* gives one of *values*, or a rounding of one (within 10%)."""
     for value in fact.values:
-        if value in wires.values or any(_same(value, w) for w in wires.values):
+        if value in values or any(_same(value, w) for w in values):
             return True
         if fact.significant and value:
-            for wire_value in wires.values:
+            for wire_value in values:
                 near = abs(wire_value - value) <= _ROUNDING * abs(value)
                 if near and _same(_round(wire_value, fact.significant), value):
                     return True
     return False
+
+
+def _dates_and_figures(
+    doc: Document, equivalents: Equivalents, lists: FactLexicon
+) -> dict[int, tuple[list[_Fact], set[int]]]:
+    """:meth:`_Reader.dates_and_figures` of every segment of *doc*, by segment index."""
+    reader = _Reader(doc.text, equivalents, lists)
+    return {s.index: reader.dates_and_figures(s.index, s.tokens) for s in doc.segments}
+
+
+def derivative_dates_and_figures(
+    context: DetectionContext, equivalents: Equivalents, lists: FactLexicon
+) -> dict[int, tuple[list[_Fact], set[int]]]:
+    """The derivative's figures, dates and times per segment, read once per context."""
+    return context.memo(
+        f"added_fact:dates_and_figures:{id(lists)}",
+        lambda: _dates_and_figures(context.derivative, equivalents, lists),
+    )
+
+
+def read_figures(
+    doc: Document, equivalents: Equivalents, lists: FactLexicon
+) -> dict[int, tuple[_Fact, ...]]:
+    """The figures (not dates or times) of each segment of *doc*, by segment index.
+
+    Read as :class:`AddedFact` reads them: "5m", "5 million", "five million" and
+    "5,000,000" are one value; for the omission detectors, which check that the
+    derivative gives a wire figure in some form.
+    """
+    read = _dates_and_figures(doc, equivalents, lists)
+    return {
+        index: tuple(f for f in found if f.type == "figure") for index, (found, _) in read.items()
+    }
+
+
+def gives_figure(wire_figure: _Fact, figures: Iterable[_Fact]) -> bool:
+    """Whether one of *figures* (a derivative's) gives *wire_figure*'s value.
+
+    The same value, or a rounding of it, as :class:`AddedFact` counts a derivative
+    figure found: "about 5,000" gives 4,987; "5,000" does not give 5,400.
+    """
+    values = frozenset(wire_figure.values)
+    return any(_figure_in(figure, values) for figure in figures)
 
 
 def _date_found(fact: _Fact, wires: _Wires) -> bool:
@@ -887,11 +1042,13 @@ def _name_found(
     words: Sequence[Token],
     wires: _Wires,
     initials: Callable[[], frozenset[str]],
+    connectors: frozenset[str],
 ) -> bool:
     """Whether the wires name it.
 
     All its keys are in one piece of wire text (one key: anywhere), or its initials
-    are a wire acronym, or it is an acronym of a wire name's initials.
+    are a wire acronym, or it is an acronym of a wire name's initials (*connectors*
+    left out).
     """
     keys = fact.keys
     if len(keys) == 1:
@@ -899,7 +1056,6 @@ def _name_found(
             return True
     elif wires.together(keys):
         return True
-    connectors = _lists().connectors
     if len(words) == 1 and words[0].text.isupper() and words[0].norm in initials():
         return True
     return len(words) > 1 and _initials(words, connectors) in wires.acronyms
@@ -961,18 +1117,35 @@ class AddedFact:
     check and a fact-checker asks about first); medium for an organisation, a place,
     an event and any other name; low for a date or time.
 
+    Args:
+        lexicon: The word lists to read facts with (:class:`FactLexicon`); the bundled
+            ones when ``None``.
+
     .. versionadded:: 0.1
     """
 
     name = "added_fact"
 
+    def __init__(self, lexicon: FactLexicon | None = None) -> None:
+        given: object = lexicon
+        if given is not None and not isinstance(given, FactLexicon):
+            msg = f"AddedFact takes a FactLexicon, got {type(given).__name__}"
+            raise InvalidOptionError(msg, option="facts")
+        self.lexicon = lexicon or FactLexicon.default()
+
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per fact the derivative adds, with every mention of it."""
         equivalents, learned = equivalents_of(context)
-        wires = context.wire_memo(
-            ("added_fact:wires", learned), lambda: _read_wires(context.wires, equivalents)
+        lexicon = self.lexicon
+        # Kept with the lexicon it was read with: another lexicon, made later, may get
+        # the same id.
+        read, wires = context.wire_memo(
+            ("added_fact:wires", learned, id(lexicon)),
+            lambda: (lexicon, _read_wires(context.wires, equivalents, lexicon)),
         )
-        mentions = _derivative_facts(context, equivalents, wires)
+        if read is not lexicon:  # pragma: no cover - an old lexicon's id, reused
+            wires = _read_wires(context.wires, equivalents, lexicon)
+        mentions = _derivative_facts(context, equivalents, wires, lexicon)
         for group in _groups([m for m in mentions if not m.found]):
             yield self._finding(context, wires, mentions, group)
 
@@ -1062,17 +1235,21 @@ class _Mention(NamedTuple):
 
 
 def _derivative_facts(
-    context: DetectionContext, equivalents: Equivalents, wires: _Wires
+    context: DetectionContext, equivalents: Equivalents, wires: _Wires, lists: FactLexicon
 ) -> list[_Mention]:
     """Every fact of the derivative, in text order, with whether a wire has it."""
     derivative = context.derivative
-    reader = _Reader(derivative.text, equivalents)
+    reader = _Reader(derivative.text, equivalents, lists)
     _, learned = equivalents_of(context)
 
     def initials() -> frozenset[str]:
-        return context.wire_memo(
-            ("added_fact:initials", learned), lambda: _wire_initials(context.wires, equivalents)
+        read, found = context.wire_memo(
+            ("added_fact:initials", learned, id(lists)),
+            lambda: (lists, _wire_initials(context.wires, equivalents, lists)),
         )
+        if read is not lists:  # pragma: no cover - an old lexicon's id, reused
+            return _wire_initials(context.wires, equivalents, lists)
+        return found
 
     flat = [(t, s.index) for s in derivative.segments for t in s.tokens]
     starts = [t.start for t, _ in flat]
@@ -1104,9 +1281,10 @@ def _derivative_facts(
         for i, t in enumerate(s.tokens)
         if t.is_capitalized and not reader.opening(s.tokens, i)
     }
+    read = derivative_dates_and_figures(context, equivalents, lists)
     for segment in derivative.segments:
         tokens = segment.tokens
-        found, used = reader.dates_and_figures(segment.index, tokens)
+        found, used = read[segment.index]
         for fact in found:
             present = (
                 _figure_found(fact, wires) if fact.type == "figure" else _date_found(fact, wires)
@@ -1122,7 +1300,7 @@ def _derivative_facts(
             known = tuple(_bare(t) for t in content if equivalents.key(t) in wires.holding)
             unknown = tuple(_bare(t) for t in content if _bare(t) not in known)
             share = sum(k in wires.holding for k in fact.keys) / len(fact.keys)
-            present = _name_found(fact, words, wires, initials)
+            present = _name_found(fact, words, wires, initials, lists.connectors)
             mentions.append(_Mention(fact, present, share, known, unknown))
     if added_quotes:
         mentions = [

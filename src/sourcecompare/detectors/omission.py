@@ -33,12 +33,20 @@ from sourcecompare.detectors._common import (
     range_span,
     range_text,
 )
+from sourcecompare.detectors.added import (
+    FactLexicon,
+    derivative_dates_and_figures,
+    gives_figure,
+    read_figures,
+)
+from sourcecompare.exceptions import InvalidOptionError
 
 if TYPE_CHECKING:
     from sourcecompare._documents import Document, Segment
     from sourcecompare._keys import Equivalents, Unit
     from sourcecompare._tokens import Token
     from sourcecompare.detectors._base import DetectionContext
+    from sourcecompare.detectors.added import _Fact
 
 __all__ = ["OmittedEntity", "OmittedFigure", "OmittedQuote", "OmittedSentence"]
 
@@ -500,19 +508,60 @@ class OmittedFigure:
     """Report numbers, quantities and dates the derivative does not give.
 
     A figure is found when one derivative segment has all its parts, token by token
-    ("42 million" needs both "42" and "million"; "March 12" both "March" and "12").
-    The dateline's date is the dateline detector's. Quantities are medium severity,
-    dates low.
+    ("42 million" needs both "42" and "million"; "March 12" both "March" and "12"),
+    or when the derivative gives its value in another form, as
+    :class:`~sourcecompare.detectors.AddedFact` reads values: "5m", "five million" or
+    "5,000,000" for "5 million", a rounding such as "about 5,000" for 4,987. The
+    dateline's date is the dateline detector's. Quantities are medium severity, dates
+    low.
+
+    Args:
+        lexicon: The word lists figures are read with (:class:`FactLexicon`: its
+            magnitudes); the bundled ones when ``None``.
 
     .. versionadded:: 0.1
     """
 
     name = "omitted_figure"
 
+    def __init__(self, lexicon: FactLexicon | None = None) -> None:
+        given: object = lexicon
+        if given is not None and not isinstance(given, FactLexicon):
+            msg = f"OmittedFigure takes a FactLexicon, got {type(given).__name__}"
+            raise InvalidOptionError(msg, option="facts")
+        self.lexicon = lexicon or FactLexicon.default()
+
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted figure or date, with every wire mention."""
         keyed = _shared(context)
-        _, learned = equivalents_of(context)
+        equivalents, learned = equivalents_of(context)
+        lists = self.lexicon
+        given: list[_Fact] | None = None  # the derivative's figures, read when needed
+
+        def given_in_other_words(wire_index: int, mention: _Mention) -> bool:
+            nonlocal given
+            if given is None:
+                read = derivative_dates_and_figures(context, equivalents, lists)
+                given = [
+                    fact for found, _ in read.values() for fact in found if fact.type == "figure"
+                ]
+            if not given:
+                return False
+            wire = context.wires[wire_index]
+            # Kept with the lexicon it was read with: another, made later, may get its id.
+            lexicon, figures = context.wire_memo(
+                ("omission:wire_figures", wire_index, learned, id(lists)),
+                lambda: (lists, read_figures(wire, equivalents, lists)),
+            )
+            if lexicon is not lists:  # pragma: no cover - an old lexicon's id, reused
+                figures = read_figures(wire, equivalents, lists)
+            overlapping = [
+                figure
+                for figure in figures.get(mention.segment, ())
+                if figure.span.start < mention.span.end and mention.span.start < figure.span.end
+            ]
+            return bool(overlapping) and all(gives_figure(f, given) for f in overlapping)
+
         for wire_index, wire in enumerate(context.wires):
             mentions = context.wire_memo(
                 ("omission:figures", wire_index, learned),
@@ -520,8 +569,11 @@ class OmittedFigure:
             )
             reported: dict[frozenset[str], list[_Mention]] = {}
             for mention in mentions:
-                if mention.keys and not keyed.together(mention.keys):
-                    reported.setdefault(mention.keys, []).append(mention)
+                if not mention.keys or keyed.together(mention.keys):
+                    continue
+                if mention.kind == "figure" and given_in_other_words(wire_index, mention):
+                    continue
+                reported.setdefault(mention.keys, []).append(mention)
             for group in reported.values():
                 first = group[0]
                 where = f"wire sentence {first.segment}"
