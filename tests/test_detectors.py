@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import sourcecompare as sc
 from sourcecompare.detectors import (
     DetectionContext,
+    Embellishment,
     FactLexicon,
     OmittedFigure,
 )
@@ -232,6 +233,33 @@ class TestFraming:
         found = of_kind(findings(WIRE, derivative), "framing.embellishment")
         assert len(found) == 1
         assert span_texts(derivative, found[0]) == ["urgent", "crumbling"]
+
+    @pytest.mark.parametrize(
+        ("given", "added"),
+        [
+            ("4.2m crowns", []),
+            ("£4,200,000", []),
+            ("4.2 million crowns, a record,", ["record"]),
+            ("5 million crowns", ["5"]),
+        ],
+    )
+    def test_figure_in_other_words_is_not_embellishment(self, given, added):
+        """A figure the wire source gives in another form is not an added word."""
+        derivative = WIRE.replace("4.2 million crowns", given)
+        found = of_kind(findings(WIRE, derivative), "framing.embellishment")
+        assert [t for f in found for t in span_texts(derivative, f)] == added
+
+    def test_embellishment_reads_figures_with_the_users_words(self):
+        """With "lakh" among the magnitudes, "42 lakh" is the wire's 4.2 million."""
+        derivative = WIRE.replace("4.2 million crowns", "42 lakh crowns")
+        alignment = sc.align(sc.Document.from_text(WIRE), sc.Document.from_text(derivative))
+        found = of_kind(sc.detect(alignment), "framing.embellishment")
+        assert [span_texts(derivative, f) for f in found] == [["42 lakh"]]
+        lists = FactLexicon.default().extend(magnitudes={"lakh": 100_000})
+        found = sc.detect(alignment, detectors=sc.default_detectors(facts=lists))
+        assert of_kind(found, "framing.embellishment") == []
+        with pytest.raises(sc.InvalidOptionError, match="takes a FactLexicon"):
+            Embellishment(["lakh"])  # type: ignore[arg-type]
 
     def test_evaluative_language(self):
         """An evaluative word the wire does not use is reported, with the wire sentence."""

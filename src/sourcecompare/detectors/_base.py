@@ -181,8 +181,8 @@ def default_detectors(
     Args:
         claims: The claim cues ``ClaimStrength`` reads with; the bundled ones when
             ``None``.
-        facts: The word lists ``AddedFact`` and ``OmittedFigure`` read facts and
-            figures with; the bundled ones when ``None``.
+        facts: The word lists ``AddedFact``, ``OmittedFigure`` and ``Embellishment``
+            read facts and figures with; the bundled ones when ``None``.
 
     .. versionadded:: 0.1
     """
@@ -192,7 +192,7 @@ def default_detectors(
     return (
         framing.UnsupportedSentence(),
         framing.AddedHeading(),
-        framing.Embellishment(),
+        framing.Embellishment(facts),
         framing.EvaluativeLanguage(),
         framing.CertaintyShift(),
         claim_detectors.ClaimStrength(claims),

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from sourcecompare._documents import Document, Segment
-    from sourcecompare._keys import Equivalents
+    from sourcecompare._keys import Equivalents, Learned
     from sourcecompare._tokens import Token
     from sourcecompare.detectors._base import DetectionContext
 
@@ -989,6 +989,29 @@ def read_figures(
     return {
         index: tuple(f for f in found if f.type == "figure") for index, (found, _) in read.items()
     }
+
+
+def wire_figures_of(
+    context: DetectionContext,
+    wire: int,
+    equivalents: Equivalents,
+    learned: Learned,
+    lists: FactLexicon,
+) -> dict[int, tuple[_Fact, ...]]:
+    """:func:`read_figures` of wire number *wire*, once per prepared wire and lexicon.
+
+    *equivalents* are the comparison's (:func:`equivalents_of`), *learned* the
+    definitions they know.
+    """
+    doc = context.wires[wire]
+    # Kept with the lexicon it was read with: another lexicon, made later, may get its id.
+    read, figures = context.wire_memo(
+        ("facts:wire_figures", wire, learned, id(lists)),
+        lambda: (lists, read_figures(doc, equivalents, lists)),
+    )
+    if read is not lists:  # pragma: no cover - an old lexicon's id, reused
+        return read_figures(doc, equivalents, lists)
+    return figures
 
 
 def gives_figure(wire_figure: _Fact, figures: Iterable[_Fact]) -> bool:

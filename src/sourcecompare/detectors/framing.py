@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 from sourcecompare._align import AlignmentLabel
 from sourcecompare._documents import SegmentKind
 from sourcecompare._findings import Finding, Severity
+from sourcecompare.detectors._base import equivalents_of
 from sourcecompare.detectors._common import (
     in_wire,
     merge_ranges,
@@ -29,6 +30,13 @@ from sourcecompare.detectors._common import (
     range_text,
     wire_segments,
 )
+from sourcecompare.detectors.added import (
+    FactLexicon,
+    derivative_dates_and_figures,
+    gives_figure,
+    wire_figures_of,
+)
+from sourcecompare.exceptions import InvalidOptionError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -149,13 +157,26 @@ class Embellishment:
 
     The derivative's content words not covered by the sentence's wire sources are
     grouped into phrases (neighbours joined across function words). Words that the
-    evaluative-language or speculation detectors report are left to them. Severity
-    is medium for sentences labelled embellished, low for the others.
+    evaluative-language or speculation detectors report are left to them, and so is a
+    figure whose value a wire source gives in other words ("5m" for "5 million", read
+    as :class:`~sourcecompare.detectors.AddedFact` reads figures). Severity is medium
+    for sentences labelled embellished, low for the others.
+
+    Args:
+        facts: The word lists figures are read with (:class:`FactLexicon`: its
+            magnitudes); the bundled ones when ``None``.
 
     .. versionadded:: 0.1
     """
 
     name = "embellishment"
+
+    def __init__(self, facts: FactLexicon | None = None) -> None:
+        given: object = facts
+        if given is not None and not isinstance(given, FactLexicon):
+            msg = f"Embellishment takes a FactLexicon, got {type(given).__name__}"
+            raise InvalidOptionError(msg, option="facts")
+        self.facts = facts or FactLexicon.default()
 
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per supported sentence with added phrases."""
@@ -169,6 +190,7 @@ class Embellishment:
             ):
                 continue
             flagged = _flagged_ranges(context, segment, wire_segments(alignment, entry))
+            flagged += self._figures_in_wire(context, entry, segment)
             taken = {i for first, last in flagged for i in range(first, last)}
             new = [(a, b) for a, b in entry.new if not any(i in taken for i in range(a, b))]
             phrases = merge_ranges(new, segment)
@@ -192,6 +214,35 @@ class Embellishment:
                 scores={"support": entry.support, "added_phrases": len(phrases)},
                 detector=self.name,
             )
+
+    def _figures_in_wire(
+        self, context: DetectionContext, entry: SegmentAlignment, segment: Segment
+    ) -> list[tuple[int, int]]:
+        """Token ranges of the segment's new figures whose value a wire source gives."""
+        tokens = segment.tokens
+        if not any(tokens[i].is_number for a, b in entry.new for i in range(a, b)):
+            return []
+        equivalents, learned = equivalents_of(context)
+        facts = self.facts
+        read = derivative_dates_and_figures(context, equivalents, facts)
+        figures = [f for f in read[segment.index][0] if f.type == "figure"]
+        if not figures:
+            return []
+        wire_figures = [
+            figure
+            for source in entry.sources
+            for figure in wire_figures_of(context, source.wire, equivalents, learned, facts).get(
+                source.segment, ()
+            )
+        ]
+        starts = [t.start for t in tokens]
+        ranges = []
+        for figure in figures:
+            if any(gives_figure(given, [figure]) for given in wire_figures):
+                first = bisect.bisect_left(starts, figure.span.start)
+                last = bisect.bisect_left(starts, figure.span.end)
+                ranges.append((first, last))
+        return ranges
 
 
 class EvaluativeLanguage:

@@ -37,7 +37,7 @@ from sourcecompare.detectors.added import (
     FactLexicon,
     derivative_dates_and_figures,
     gives_figure,
-    read_figures,
+    wire_figures_of,
 )
 from sourcecompare.exceptions import InvalidOptionError
 
@@ -547,14 +547,7 @@ class OmittedFigure:
                 ]
             if not given:
                 return False
-            wire = context.wires[wire_index]
-            # Kept with the lexicon it was read with: another, made later, may get its id.
-            lexicon, figures = context.wire_memo(
-                ("omission:wire_figures", wire_index, learned, id(lists)),
-                lambda: (lists, read_figures(wire, equivalents, lists)),
-            )
-            if lexicon is not lists:  # pragma: no cover - an old lexicon's id, reused
-                figures = read_figures(wire, equivalents, lists)
+            figures = wire_figures_of(context, wire_index, equivalents, learned, lists)
             overlapping = [
                 figure
                 for figure in figures.get(mention.segment, ())
