@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import sourcecompare
-from sourcecompare import Severity
+from sourcecompare import Severity, cli
 from sourcecompare.cli import build_parser, main
 from sourcecompare.detectors import KINDS
 
@@ -196,6 +196,37 @@ class TestMeta:
             for action in command._actions:
                 if not isinstance(action, argparse._SubParsersAction):
                     assert action.help, (command.prog, action.dest)
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["compare", "-h"],
+            ["compare"],
+            ["compare", "{wire}"],
+            ["compare", "{wire}", "{wire}", "--bogus"],
+            ["compare", "{wire}", "{wire}", "--only", "nope", "-V"],
+            ["compare", "--fail-on", "x", "{wire}", "{wire}"],
+            ["align", "-h"],
+            ["align", "{wire}"],
+            ["inspect", "{wire}", "--width", "0"],
+            ["batch", "-h"],
+            ["index", "add", "-h"],
+            ["index"],
+            ["trace", "-h"],
+            ["trace"],
+        ],
+    )
+    def test_one_command_parser_answers_as_the_full_one(
+        self, argv, article_file, capsys, monkeypatch
+    ):
+        """Only the command named first is built: help, errors and status are unchanged."""
+        argv = [a.format(wire=article_file) for a in argv]
+        results = []
+        for parser_for in (lambda _argv: build_parser(), cli._parser_for):
+            monkeypatch.setattr(cli, "_parser_for", parser_for)
+            monkeypatch.setenv("COLUMNS", "100")
+            results.append((main(argv), *capsys.readouterr()))
+        assert results[0] == results[1]
 
     def test_python_m(self):
         """'python -m sourcecompare --help' exits 0."""

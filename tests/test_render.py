@@ -26,18 +26,23 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pytest
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
+from rich.style import Style
 from rich.text import Text
 from rich.theme import Theme
 
 import sourcecompare as sc
 from sourcecompare.render import console as views
-from sourcecompare.render.console import STYLES, comparison_view, safe_text
+from sourcecompare.render._table import Fill, _cell_lines
+from sourcecompare.render.console import STYLES, THEME, comparison_view, safe_text
 from sourcecompare.render.export import export_html, export_svg
+
+if TYPE_CHECKING:
+    from rich.segment import Segment
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "examples" / "articles"
@@ -605,3 +610,40 @@ class TestReportTable:
             lambda: Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False),
         )
         assert [render(r, width=width, color_system=color_system) for r in renderables] == fast
+
+
+class TestCellLines:
+    """Table cells of text, rendered line by line, come out as render_lines gives them."""
+
+    @staticmethod
+    def _shown(lines: list[list[Segment]]) -> list[list[tuple[str, Style | None]]]:
+        """What each line shows: its non-empty segments, a null style counted as none."""
+        return [[(s.text, s.style or None) for s in line if s.text] for line in lines]
+
+    @pytest.mark.parametrize("width", [1, 3, 12, 40])
+    def test_same_lines_as_render_lines(self, width: int) -> None:
+        """Texts with and without styles, spans, blank lines, tabs, wide characters, ends."""
+        console = Console(file=io.StringIO(), width=60, color_system="truecolor", theme=THEME)
+        texts = []
+        for plain in ["", "one", "a few words to wrap here", "two\nlines", "ends\n", "\n\nx\n\n"]:
+            for end in ["", "\n"]:
+                for style in ["", "sourcecompare.muted", "bold red"]:
+                    text = Text(plain, style=style, end=end)
+                    texts.append(text)
+                    spanned = text.copy()
+                    spanned.stylize("sourcecompare.added", 1, 5)
+                    texts.append(spanned)
+        texts += [
+            Text("tab\there and 漢字 wide", justify="right"),
+            Text("centred words over lines", justify="center", overflow="ellipsis"),
+            Text("no wrap at all, however long it is", no_wrap=True, overflow="crop"),
+            Text("fully justified words across a couple of lines", justify="full"),
+            Text.assemble(("styled", "bold"), " and ", ("linked", "link https://x")),
+        ]
+        for text in texts:
+            for no_wrap, overflow in [(False, "fold"), (True, "ellipsis"), (False, None)]:
+                options = console.options.update(width=width, no_wrap=no_wrap, overflow=overflow)
+                expected = console.render_lines(text, options, style=Style.null(), pad=True)
+                for cell in (text, Fill(text)):
+                    actual = _cell_lines(console, cell, options)
+                    assert self._shown(actual) == self._shown(expected), (text, width)

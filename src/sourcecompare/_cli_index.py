@@ -5,12 +5,12 @@ folders and JSON Lines; ``sourcecompare index stats INDEX`` shows its figures;
 ``sourcecompare trace ARTICLE --index FILE`` finds the wire stories an article draws
 on and compares it with them.
 
-:func:`add_commands` adds the commands to the program's parser. Each command's
-``finish`` (:func:`finish`) places the arguments argparse left over, and its
-``handler`` runs it and returns the exit status: 0 when done, 2 on a usage or input
-error (one line on standard error each), including records ``index add`` could not
-index (it indexes the others, unless ``--strict``). Nothing heavy is imported until a
-command runs, so the program starts as fast as before.
+:func:`add_commands` adds the commands to the program's parser (:func:`add_index` and
+:func:`add_trace` one each). Each command's ``finish`` (:func:`finish`) places the
+arguments argparse left over, and its ``handler`` runs it and returns the exit status:
+0 when done, 2 on a usage or input error (one line on standard error each), including
+records ``index add`` could not index (it indexes the others, unless ``--strict``).
+Nothing heavy is imported until a command runs, so the program starts as fast as before.
 """
 
 # The command line prints (as cli.py, which pyproject.toml exempts from T201).
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sourcecompare.exceptions import SourceCompareError
     from sourcecompare.index import AddReport, IndexStats
 
-__all__ = ["add_commands", "finish"]
+__all__ = ["add_commands", "add_index", "add_trace", "finish"]
 
 EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2
@@ -54,6 +54,12 @@ def _share(value: str) -> float:
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``index`` (with ``add`` and ``stats``) and ``trace`` to the program's commands."""
+    add_index(commands)
+    add_trace(commands)
+
+
+def add_index(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the index command, with its actions ``add`` and ``stats``."""
     from sourcecompare import cli  # noqa: PLC0415 - cli imports this module
 
     index = commands.add_parser(
@@ -146,10 +152,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--json", action="store_true", help="print the figures as JSON"
     )
 
-    _add_trace(commands)
 
-
-def _add_trace(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_trace(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the trace command."""
     from sourcecompare import cli  # noqa: PLC0415 - cli imports this module
 

@@ -98,6 +98,28 @@ def _alias_key(alias: str) -> str:
     return alias if len(alias) <= 4 else alias.casefold()
 
 
+# How agency spellings are matched: in any case (see AgencyList._pattern), and where a
+# word can start (no letter, digit or hyphen before), with an optional "the " first.
+_CREDIT_FLAGS: Final = re.IGNORECASE
+_OPENING_RE: Final = re.compile(r"(?<![\w-])\S")
+_THE_RE: Final = re.compile(r"the\s+", _CREDIT_FLAGS)
+
+
+def _may_open(word: str, opening: str) -> bool:
+    """Whether *word* can begin with *opening* when case is ignored as :data:`_CREDIT_FLAGS` does.
+
+    Two ASCII characters match when they are the same letter in either case (or the same
+    character). A non-ASCII one on either side might match (ignoring case, "ſ" matches
+    "s" and the Kelvin sign "k"), so it is taken to: the answer errs on the side of yes.
+    """
+    if len(opening) < min(len(word), 2):
+        return False  # the text ends before the word could
+    return all(
+        not (mine.isascii() and theirs.isascii()) or mine.lower() == theirs.lower()
+        for mine, theirs in zip(word, opening, strict=False)
+    )
+
+
 @attrs.frozen
 class AgencyList:
     """The agencies sourcecompare recognises in credits.
@@ -112,7 +134,11 @@ class AgencyList:
 
     agencies: tuple[Agency, ...] = attrs.field(converter=_agency_tuple)
     _index: Mapping[str, Agency] = attrs.field(init=False, eq=False, repr=False)
-    _pattern: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+    _spellings: tuple[tuple[str, ...], ...] = attrs.field(init=False, eq=False, repr=False)
+    _openings: Mapping[str | None, list[int]] = attrs.field(init=False, eq=False, repr=False)
+    _patterns: dict[tuple[str | None, ...], re.Pattern[str] | None] = attrs.field(
+        init=False, eq=False, repr=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Agency] = {}
@@ -120,7 +146,8 @@ class AgencyList:
             for alias in (agency.name, *agency.aliases):
                 index.setdefault(_alias_key(alias), agency)
         object.__setattr__(self, "_index", index)
-        # The same normalisation as lookup(): no leading "The", any run of spaces.
+        # The same normalisation as lookup(): no leading "The", any run of spaces. Longest
+        # first, so that the longest spelling written at a place is the one found there.
         spellings = sorted(
             {
                 tuple(re.sub(r"^the\s+", "", alias.strip(), flags=re.IGNORECASE).split())
@@ -130,12 +157,56 @@ class AgencyList:
             - {()},
             key=lambda words: (-len(" ".join(words)), words),
         )
-        alternatives = (
-            "|".join(r"\s+".join(re.escape(w) for w in words) for words in spellings) or r"(?!x)x"
-        )
-        object.__setattr__(
-            self, "_pattern", re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alternatives})(?![\w-])", re.I)
-        )
+        object.__setattr__(self, "_spellings", tuple(spellings))
+        # Which spellings open with which two characters (one for a word of one), by
+        # position in the list; None for those whose opening is not all ASCII.
+        openings: dict[str | None, list[int]] = {}
+        for number, words in enumerate(spellings):
+            opening = words[0][:2]
+            openings.setdefault(opening.lower() if opening.isascii() else None, []).append(number)
+        object.__setattr__(self, "_openings", openings)
+
+    def _pattern(self, opening: str) -> re.Pattern[str] | None:
+        """The spellings that can match where *opening* (two characters, or one) starts.
+
+        One pattern of every spelling (some 3,000 characters) cost 9 ms to compile, and
+        a credit line needs only a few. Each spelling whose first word can begin with
+        *opening* in any case (see :func:`_may_open`) is in the pattern, in the list's
+        order, so the first that matches is the one a pattern of all spellings would
+        find. ``None`` when no spelling can. Patterns are kept, one per opening in
+        lower case (non-ASCII characters count as one).
+        """
+        key = tuple(c.lower() if c.isascii() else None for c in opening)
+        if key not in self._patterns:
+            chosen = [
+                words
+                for words in (self._spellings[n] for n in self._candidates(opening))
+                if _may_open(words[0], opening)
+            ]
+            alternatives = "|".join(r"\s+".join(re.escape(w) for w in words) for words in chosen)
+            self._patterns[key] = (
+                re.compile(rf"(?:{alternatives})(?![\w-])", _CREDIT_FLAGS) if chosen else None
+            )
+        return self._patterns[key]
+
+    def _candidates(self, opening: str) -> list[int]:
+        """Where in the list are the spellings that may open with *opening*, in order.
+
+        For an ASCII opening: those opening with it or, for a first word of one
+        character, with its first character, and those whose opening is not ASCII.
+        For any other: all of them.
+        """
+        if not opening.isascii():
+            return list(range(len(self._spellings)))
+        lower = opening.lower()
+        openings = self._openings
+        shorter = openings.get(lower[:1], []) if len(lower) == 2 else []
+        return sorted([*openings.get(lower, []), *shorter, *openings.get(None, [])])
+
+    def _match(self, text: str, at: int, stop: int) -> re.Match[str] | None:
+        """The first spelling (longest first) written at *at*, followed by no word character."""
+        pattern = self._pattern(text[at : min(at + 2, stop)])
+        return None if pattern is None else pattern.match(text, at, stop)
 
     @classmethod
     def default(cls) -> AgencyList:
@@ -168,12 +239,26 @@ class AgencyList:
         """Find every agency spelling in ``text[start:end]`` (used on furniture lines only)."""
         stop = len(text) if end is None else end
         found = []
-        for match in self._pattern.finditer(text, start, stop):
-            agency = self.lookup(match.group())
+        # From left to right, as a search for any spelling (with an optional "the "
+        # before it, and no letter, digit or hyphen on either side) would go: at each
+        # place where a word can start, the spellings that can start there.
+        position = start
+        while (opening := _OPENING_RE.search(text, position, stop)) is not None:
+            at = opening.start()
+            match = None
+            the = _THE_RE.match(text, at, stop)
+            if the is not None and the.end() < stop:
+                match = self._match(text, the.end(), stop)
+            if match is None:
+                match = self._match(text, at, stop)
+            if match is None:
+                position = at + 1
+                continue
+            written = text[at : match.end()]
+            agency = self.lookup(written)
             if agency is not None:
-                found.append(
-                    AgencyCredit(agency.name, match.start(), match.end(), match.group(), "")
-                )
+                found.append(AgencyCredit(agency.name, at, match.end(), written, ""))
+            position = match.end()
         return found
 
 
@@ -327,14 +412,15 @@ _MONTH_RE: Final = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _DATE_PATTERNS: Final = (
-    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
-    re.compile(
-        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}})", re.I
-    ),
-    re.compile(
-        rf"(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I
-    ),
+    (r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)", 0),
+    (rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}})", re.I),
+    (rf"(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I),
 )
+"""The full dates parse_date understands, tried in this order: each pattern with its flags.
+
+Compiled when first tried (by :func:`re.search`, which keeps them): most dates are
+ISO dates, and the other two patterns cost more to compile than the first one.
+"""
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -345,8 +431,8 @@ def parse_date(text: str) -> dt.date | None:
 
     .. versionadded:: 0.1
     """
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
+    for pattern, flags in _DATE_PATTERNS:
+        match = re.search(pattern, text, flags)
         if match is None:
             continue
         parts = match.groupdict()
@@ -390,15 +476,21 @@ _COPYRIGHT_RE: Final = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4}).*$", re.I)
 _SEPARATOR_RE: Final = re.compile(r"^[_*=~-]{3,}$")
 
 
-def _letters(case: Callable[[str], bool]) -> str:
-    """Regex class body of the Latin, Greek and Cyrillic letters of one case."""
-    blocks = (range(0x41, 0x250), range(0x370, 0x530), range(0x1E00, 0x1F00))
-    return "".join(re.escape(chr(c)) for block in blocks for c in block if case(chr(c)))
+def _letters(case: Callable[[str], bool]) -> list[int]:
+    """Code points of the non-ASCII Latin, Greek and Cyrillic letters of one case."""
+    blocks = (range(0x80, 0x250), range(0x370, 0x530), range(0x1E00, 0x1F00))
+    return [c for block in blocks for c in block if case(chr(c))]
 
 
-# Place names are not only ASCII: "SÃO PAULO", "CÔTE D'IVOIRE", "Malmö".
-_UP: Final = _letters(str.isupper)
-_LO: Final = _letters(str.islower)
+# Place names are not only ASCII: "SÃO PAULO", "CÔTE D'IVOIRE", "Malmö". The dateline
+# pattern's letter classes hold the ASCII letters and one stand-in of each case ("À",
+# "à"); a line that is not ASCII is matched with every other Latin, Greek or Cyrillic
+# capital turned into "À" and small letter into "à" (see _stand_ins). Letters listed one
+# by one (some 600 of each case, four times over) made a pattern that cost 7 ms to
+# compile; the stand-ins match exactly where the letters they replace would, and keep
+# every offset.
+_UP: Final = "A-Z\u00c0"
+_LO: Final = "a-z\u00e0"
 _DATELINE_RE: Final = re.compile(
     rf"""
     (?P<place>
@@ -414,6 +506,21 @@ _DATELINE_RE: Final = re.compile(
 )
 
 
+@functools.cache
+def _stand_ins() -> dict[int, str]:
+    """The translation table that turns letters into the dateline pattern's stand-ins.
+
+    Every non-ASCII Latin, Greek and Cyrillic capital becomes "À" and small letter "à"
+    (one character for one, so offsets do not move). Both stand-ins are word characters
+    of their case, like the letters they replace, and no other part of the pattern
+    names a non-ASCII letter, so the pattern matches a translated line exactly where it
+    would match the line with every such letter in its classes.
+    """
+    table = dict.fromkeys(_letters(str.isupper), "\u00c0")
+    table.update(dict.fromkeys(_letters(str.islower), "\u00e0"))
+    return table
+
+
 # All-capital labels that open a story the way a place opens a dateline.
 _KICKERS: Final = frozenset(
     """breaking update updated urgent flash exclusive analysis opinion editorial
@@ -423,11 +530,16 @@ _KICKERS: Final = frozenset(
 
 def match_dateline(text: str, start: int, end: int, agencies: AgencyList) -> Dateline | None:
     """Recognise a dateline at ``text[start:]`` (it must end before *end*)."""
-    match = _DATELINE_RE.match(text, start, end)
+    line = text[start:end]
+    match = _DATELINE_RE.match(line if line.isascii() else line.translate(_stand_ins()))
     if match is None:
         return None
-    place = match.group("place").strip()
-    agency_text = match.group("agency")
+    # Each part as written in *line* (the match may have been made on stand-ins).
+    place_written, date, agency_text, dash = (
+        None if match.start(name) < 0 else line[match.start(name) : match.end(name)]
+        for name in ("place", "date", "agency", "dash")
+    )
+    place = (place_written or "").strip()
     agency = agencies.lookup(agency_text) if agency_text else None
     letters = [c for c in place if c.isalpha()]
     all_caps = len(letters) >= 2 and place.split(",")[0].isupper()
@@ -437,20 +549,20 @@ def match_dateline(text: str, start: int, end: int, agencies: AgencyList) -> Dat
         return None  # "(left)" or "(2019)" in brackets is not a dateline
     if not all_caps and agency is None:
         return None
-    if not (agency or match.group("date") or match.group("dash") in {"--", "—", "–"}):
+    if not (agency or date or dash in {"--", "—", "–"}):
         return None
-    if match.group("dash") == ":" and not agency:
+    if dash == ":" and not agency:
         return None
-    place_start = match.start("place")
-    date_span = Span(match.start("date"), match.end("date")) if match.group("date") else None
-    end_at = match.end("dash")
+    place_start = start + match.start("place")
+    date_span = Span(start + match.start("date"), start + match.end("date")) if date else None
+    end_at = start + match.end("dash")
     return Dateline(
-        start=match.start(),
+        start=start + match.start(),
         end=end_at,
-        text=text[match.start() : end_at],
+        text=text[start + match.start() : end_at],
         place=place,
         place_span=Span(place_start, place_start + len(place)),
-        date=match.group("date"),
+        date=date,
         date_span=date_span,
         agency=agency.name if agency else None,
     )

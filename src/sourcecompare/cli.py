@@ -17,7 +17,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -218,16 +218,8 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser (tests and docs use it directly)."""
-    parser = argparse.ArgumentParser(
-        prog="sourcecompare",
-        description="Compare a news-agency wire report with the coverage derived from it.",
-    )
-    parser.add_argument(
-        "-V", "--version", action=_VersionAction, help="show program's version number and exit"
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+def _add_inspect(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the inspect command and its options."""
     inspect = commands.add_parser(
         "inspect",
         help="show how articles are parsed: furniture, headline, headings, sentences",
@@ -243,6 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(inspect)
     _add_output_options(inspect)
 
+
+def _add_align(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the align command and its options."""
     align_command = commands.add_parser(
         "align",
         help="show which wire sentences support each sentence of a derivative",
@@ -267,10 +262,50 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(align_command)
     _add_output_options(align_command)
 
-    _add_compare(commands)
-    _cli_batch.add_commands(commands)
-    _cli_index.add_commands(commands)
+
+_COMMANDS: Final[
+    dict[str, Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]]
+] = {
+    "inspect": _add_inspect,
+    "align": _add_align,
+    "compare": _add_compare,
+    "batch": _cli_batch.add_commands,
+    "index": _cli_index.add_index,
+    "trace": _cli_index.add_trace,
+}
+"""Each command's name, and what adds it to the parser, in the order help lists them."""
+
+
+def _new_parser(commands: Iterable[str]) -> argparse.ArgumentParser:
+    """The program's parser with the *commands* named (keys of :data:`_COMMANDS`)."""
+    parser = argparse.ArgumentParser(
+        prog="sourcecompare",
+        description="Compare a news-agency wire report with the coverage derived from it.",
+    )
+    parser.add_argument(
+        "-V", "--version", action=_VersionAction, help="show program's version number and exit"
+    )
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in commands:
+        _COMMANDS[name](subcommands)
     return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser (tests and docs use it directly)."""
+    return _new_parser(_COMMANDS)
+
+
+def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for *argv*: when it opens with a command, a parser of that command alone.
+
+    Such arguments go to that command's parser and to no other, so the output is the
+    same as with every command (help, errors and all), and the program starts sooner:
+    building the other commands' parsers took longer than parsing.
+    """
+    if argv and argv[0] in _COMMANDS:
+        return _new_parser([argv[0]])
+    return build_parser()
 
 
 class _CommandError(Exception):
@@ -459,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     """Parse *argv*, read the inputs, run the command; return the exit status."""
-    parser = build_parser()
+    parser = _parser_for(sys.argv[1:] if argv is None else argv)
     try:
         args = _parse(parser, argv)
     except SystemExit as exc:  # argparse has printed its message

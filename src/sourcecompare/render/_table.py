@@ -9,10 +9,11 @@ the findings table: 38 ms against 10 ms for wrapping and rendering the same text
 :class:`ReportTable` is a ``Table`` (built and filled the same way) that draws itself
 in one pass: the narrow columns are measured as Table measures them, the ``ratio``
 columns share the rest as Table shares it, and each cell is rendered once at its
-width, with its padding and style added around it. The output is the same, segment
-for segment: the golden tests of the report (plain text, ANSI and HTML) hold it to
-that. When the columns do not fill the width exactly (a console too narrow for the
-fixed columns, a table without a ``ratio`` column) the table is left to ``Table``.
+width, with its padding and style added around it (a cell of text line by line:
+:func:`_cell_lines`). The output is the same, segment for segment: the golden tests
+of the report (plain text, ANSI and HTML) hold it to that. When the columns do not
+fill the width exactly (a console too narrow for the fixed columns, a table without a
+``ratio`` column) the table is left to ``Table``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Column, Table
+from rich.text import Text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -71,6 +73,55 @@ class Fill:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
+
+
+def _cell_lines(
+    console: Console, renderable: RenderableType, options: ConsoleOptions
+) -> list[list[Segment]]:
+    """``console.render_lines(renderable, options, style=Style.null(), pad=True)``, cheaper.
+
+    A cell that is a ``Text`` (or a :class:`Fill` of one) is wrapped as
+    ``Text.__rich_console__`` wraps it, and each line rendered and padded on its own,
+    which spares joining the lines into one text, rendering it and splitting it again.
+    The segments are the same: each line's style is applied under its spans, as the
+    joined text applies it (a line without spans is one segment in its style), less
+    empty ones; and a text whose ``end`` is empty drops a last line that is empty, as
+    the split does (unless it is the only line and has no style: an empty segment then
+    makes it a line). Anything else goes to ``render_lines``.
+    """
+    text = renderable.renderable if isinstance(renderable, Fill) else renderable
+    width = options.max_width
+    if (
+        type(text) is not Text
+        or text.end not in ("", "\n")
+        or width < 1
+        or options.height is not None
+    ):
+        return console.render_lines(renderable, options, style=Style.null(), pad=True)
+    no_wrap = options.no_wrap if text.no_wrap is None else text.no_wrap
+    lines = text.wrap(
+        console,
+        width,
+        justify=text.justify or options.justify or "default",
+        overflow=text.overflow or options.overflow or "fold",
+        tab_size=(console.tab_size if text.tab_size is None else text.tab_size) or 8,
+        no_wrap=bool(no_wrap),
+    )
+    last = lines[-1] if lines else Text()
+    if not text.end and not last.plain and (len(lines) > 1 or last.style or last.spans):
+        lines.pop()  # nothing, not even an empty segment, would end that line
+    null = Style.null()
+    rendered = []
+    for line in lines:
+        if line.spans:
+            segments = [segment for segment in line.render(console) if segment.text]
+        elif line.plain:
+            style = console.get_style(line.style, default=null) if line.style else None
+            segments = [Segment(line.plain, style)]
+        else:
+            segments = []
+        rendered.append(Segment.adjust_line_length(segments, width, style=null))
+    return rendered
 
 
 class ReportTable(Table):
@@ -174,32 +225,37 @@ class ReportTable(Table):
             ([(c.header, header_style + get_style(c.header_style)) for c in self.columns], True)
         ]
         cells_by_column = [list(column.cells) for column in self.columns]
+        column_styles = [get_style(column.style or "") for column in self.columns]
         for index in range(len(self.rows)):
             row_style = get_style(self.get_row_style(console, index))
             rows.append(
                 (
                     [
-                        (cells[index], get_style(column.style or "") + row_style)
-                        for column, cells in zip(self.columns, cells_by_column, strict=True)
+                        (cells[index], column_style + row_style)
+                        for column_style, cells in zip(column_styles, cells_by_column, strict=True)
                     ],
                     False,
                 )
             )
+        # Each column's options and padding, the same for all its cells.
+        pads = [self._pads(index) for index in range(len(self.columns))]
+        column_options = [
+            options.update(
+                width=width - left - right,
+                justify=column.justify,
+                no_wrap=column.no_wrap,
+                overflow=column.overflow,
+                height=None,
+                highlight=column.highlight,
+            )
+            for column, width, (left, right) in zip(self.columns, widths, pads, strict=True)
+        ]
         for number, (row_cells, header) in enumerate(rows):
             rendered = []
-            for index, ((renderable, style), column, width) in enumerate(
-                zip(row_cells, self.columns, widths, strict=True)
+            for (renderable, style), cell_options, (left, right) in zip(
+                row_cells, column_options, pads, strict=True
             ):
-                left, right = self._pads(index)
-                cell_options = options.update(
-                    width=width - left - right,
-                    justify=column.justify,
-                    no_wrap=column.no_wrap,
-                    overflow=column.overflow,
-                    height=None,
-                    highlight=column.highlight,
-                )
-                lines = console.render_lines(renderable, cell_options, style=Style.null(), pad=True)
+                lines = _cell_lines(console, renderable, cell_options)
                 before = [Segment(" " * left, style)] if left else []
                 after = [Segment(" " * right, style)] if right else []
                 if style:
