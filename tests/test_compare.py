@@ -229,6 +229,31 @@ class TestSpeakers:
         assert voices.fate is SpeakerFate.OMITTED
         assert voices.fate.lost
 
+    def test_kept_once_and_dropped_twice(self, harbour):
+        """A speaker credited once and left out twice is kept, with the counts to say so."""
+        authority = next(
+            s for s in harbour.speakers if "PAWA" in s.name and s.kind == "organisation"
+        )
+        assert authority.fate is SpeakerFate.KEPT
+        assert authority.carried == ((SpeakerFate.KEPT, 1), (SpeakerFate.DROPPED, 2))
+        assert authority.partly_lost
+        okonkwo = next(s for s in harbour.speakers if s.name == "Maria Okonkwo")
+        assert okonkwo.carried == ((SpeakerFate.KEPT, 4),)
+        assert not okonkwo.partly_lost
+        omitted = [s for s in harbour.speakers if s.fate is SpeakerFate.OMITTED]
+        assert omitted
+        assert all(s.carried == () for s in omitted)
+
+    def test_carried_counts_are_checked(self, harbour):
+        """Counts come in the fates' order; a fate words cannot be carried in is refused."""
+        speaker = harbour.speakers[0]
+        evolved = attrs.evolve(speaker, carried=[("dropped", 2), (SpeakerFate.KEPT, 1)])
+        assert evolved.carried == ((SpeakerFate.KEPT, 1), (SpeakerFate.DROPPED, 2))
+        assert attrs.evolve(speaker, carried=[("kept", 0)]).carried == ()
+        for wrong in ([("omitted", 1)], [("kept", -1)]):
+            with pytest.raises(ValueError, match="carried"):
+                attrs.evolve(speaker, carried=wrong)
+
     def test_pronoun_joins_its_speaker(self):
         """Pronoun joins its speaker."""
         result = compare(WIRE, WIRE)

@@ -75,6 +75,15 @@ def _strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _carried(values: Iterable[tuple[object, int]]) -> tuple[tuple[SpeakerFate, int], ...]:
+    counts = {SpeakerFate(fate): int(count) for fate, count in values}
+    wrong = [f.value for f, n in counts.items() if f not in _FATE_ORDER or n < 0]
+    if wrong:
+        msg = f"'carried' takes a count of 0 or more per fate of carried words, not {wrong}"
+        raise ValueError(msg)
+    return tuple((fate, counts[fate]) for fate in _FATE_ORDER if counts.get(fate))
+
+
 def _findings(values: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(values)
 
@@ -184,6 +193,12 @@ class SpeakerOutcome:
             it credits, else the cue, else the carried words themselves.
         credited_to: Who the derivative credits instead, when somebody else
             ("experts", "the seminar"), in order of appearance.
+        carried: How the derivative presents their words, each time it carries some:
+            ``(fate, count)`` pairs in the order of :attr:`fate`'s precedence (kept,
+            changed, amplified, generalised, dropped), only those that occur. A speaker
+            kept in one sentence and dropped in another has ``((KEPT, 1), (DROPPED,
+            1))`` and the fate ``KEPT``. Empty when the derivative carries none of
+            their words.
 
     .. versionadded:: 0.1
     """
@@ -197,6 +212,12 @@ class SpeakerOutcome:
     derivative_segments: tuple[int, ...] = attrs.field(converter=_ints)
     derivative_spans: tuple[Span, ...] = attrs.field(converter=_spans)
     credited_to: tuple[str, ...] = attrs.field(converter=_strs)
+    carried: tuple[tuple[SpeakerFate, int], ...] = attrs.field(default=(), converter=_carried)
+
+    @property
+    def partly_lost(self) -> bool:
+        """Whether some of their words are carried without their name, though others keep it."""
+        return self.fate is SpeakerFate.KEPT and any(f.lost for f, _ in self.carried)
 
 
 @attrs.frozen
@@ -516,8 +537,8 @@ def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
 
 
 def _outcome(group: _Group, capitals: _Capitals) -> SpeakerOutcome:
-    relations = {SpeakerFate(r.value) for r in group.relations}
-    fate: SpeakerFate | None = next((f for f in _FATE_ORDER if f in relations), None)
+    carried = Counter(SpeakerFate(r.value) for r in group.relations)
+    fate: SpeakerFate | None = next((f for f in _FATE_ORDER if f in carried), None)
     if fate is None:
         named = group.kind is SourceKind.NAMED and capitals.mentions(group.forms)
         fate = SpeakerFate.MENTIONED if named else SpeakerFate.OMITTED
@@ -531,6 +552,7 @@ def _outcome(group: _Group, capitals: _Capitals) -> SpeakerOutcome:
         derivative_segments=sorted(group.segments),
         derivative_spans=set(group.derivative_spans),
         credited_to=group.credited_to,
+        carried=carried.items(),
     )
 
 

@@ -353,7 +353,8 @@ _SIDE_BY_SIDE_LEGEND: Final = {
 }
 
 _FATE_NOTES: Final = {
-    "kept": "still credited with their words",
+    "kept": "still credited with their words at least once (a second line, when there is "
+    "one, counts how their words are presented each time they are carried)",
     "mentioned": "named, but none of their words are credited to them",
     "changed": "their words are credited to somebody else",
     "amplified": "one person's words are credited to many",
@@ -585,11 +586,17 @@ def summary_view(comparison: Comparison) -> RenderableType:
         "of the derivative's sentences (by words) copied",
     )
     lost = [s for s in comparison.speakers if s.fate.lost]
+    partly = {s.name: s for s in comparison.speakers if s.partly_lost}
     _add_row(
         grid,
         "speakers kept",
         str(len(summary.speakers_kept)),
-        _listed(safe_text(name) for name in summary.speakers_kept),
+        _listed(
+            Text.assemble(safe_text(name), *_partly(partly[name]))
+            if name in partly
+            else safe_text(name)
+            for name in summary.speakers_kept
+        ),
     )
     _add_row(
         grid,
@@ -734,16 +741,42 @@ def annotated_view(comparison: Comparison) -> RenderableType:
     return Themed(_section("Derivative, annotated", *body))
 
 
+def _partly(speaker: SpeakerOutcome) -> tuple[str | tuple[str, str], ...]:
+    """How a kept speaker's words are carried the other times: " (partly: 2 dropped)"."""
+    lost = [(f, n) for f, n in speaker.carried if f.lost]
+    parts: list[str | tuple[str, str]] = [" (partly: "]
+    for number, (fate, count) in enumerate(lost):
+        parts += [", "] if number else []
+        parts.append((f"{count} {fate.value}", f"sourcecompare.fate.{fate.value}"))
+    return (*parts, ")")
+
+
+def _carried_counts(speaker: SpeakerOutcome) -> Text:
+    """How each carrying of the speaker's words presents them: "1 kept, 2 dropped"."""
+    return Text(
+        ", ".join(f"{count} {fate.value}" for fate, count in speaker.carried),
+        style="sourcecompare.muted",
+    )
+
+
 def _credited(speaker: SpeakerOutcome) -> Text:
     """Who the derivative credits with the speaker's words."""
+    dropped = sum(count for fate, count in speaker.carried if fate.value == "dropped")
+    nobody = Text("nobody", style="sourcecompare.attribution")
     if speaker.credited_to:
-        return _listed(safe_text(f"“{name}”") for name in speaker.credited_to)
+        names = _listed(safe_text(f"“{name}”") for name in speaker.credited_to)
+        if dropped and speaker.fate.value != "dropped":
+            names.append(", ")
+            names.append_text(nobody)
+        return names
     fate = speaker.fate.value
     if fate == "kept":
+        if dropped:
+            return Text.assemble("as in the wire; ", nobody, f" for {dropped}")
         return Text("as in the wire")
     if fate == "omitted":
         return Text("—")
-    return Text("nobody", style="sourcecompare.attribution")
+    return nobody
 
 
 def speakers_view(comparison: Comparison) -> RenderableType:
@@ -770,12 +803,15 @@ def speakers_view(comparison: Comparison) -> RenderableType:
     for index, speaker in enumerate(speakers, 1):
         wire = comparison.wires[speaker.wire]
         fate = speaker.fate.value
+        shown = Text(fate, style=f"sourcecompare.fate.{fate}")
+        if len(speaker.carried) > 1:
+            shown = Text.assemble(shown, "\n", _carried_counts(speaker))
         _add_row(
             table,
             Text.assemble(
                 safe_text(speaker.name), "\n", (speaker.kind.value, "sourcecompare.muted")
             ),
-            Text(fate, style=f"sourcecompare.fate.{fate}"),
+            shown,
             _wire_names(alignment, speaker.wire, _segments_at(wire, speaker.wire_spans)),
             _numbers(speaker.derivative_segments),
             _credited(speaker),

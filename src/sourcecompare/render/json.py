@@ -305,6 +305,7 @@ def _speaker_data(speaker: SpeakerOutcome) -> dict[str, Any]:
         "derivative_segments": list(speaker.derivative_segments),
         "derivative_spans": _spans(speaker.derivative_spans),
         "credited_to": list(speaker.credited_to),
+        "carried": [{"fate": fate.value, "count": count} for fate, count in speaker.carried],
     }
 
 
@@ -812,6 +813,10 @@ class _References:
             derivative_segments=self.derivative_segments(node["derivative_segments"]),
             derivative_spans=_read_spans(node["derivative_spans"], self.derivative.text),
             credited_to=node["credited_to"].texts(),
+            carried=[
+                (n["fate"].choice(SpeakerFate), n["count"].integer())
+                for n in node["carried"].elements()
+            ],
         )
 
     def segment_alignment(self, node: _Node) -> SegmentAlignment:
