@@ -124,6 +124,13 @@ _STEP4: Final = (
 )
 
 
+# Each step's suffixes as one tuple, for str.endswith: most words end in none of them,
+# and one test in C rules that out before the step looks for which one it is.
+_STEP1B_ENDINGS: Final = ("eedly", "ingly", "edly", "eed", "ing", "ed")
+_STEP2_ENDINGS: Final = tuple(suffix for suffix, _ in _STEP2)
+_STEP3_ENDINGS: Final = tuple(suffix for suffix, _ in _STEP3)
+
+
 def _find(word: str, suffixes: tuple[str, ...]) -> str | None:
     for suffix in suffixes:
         if word.endswith(suffix):
@@ -182,7 +189,9 @@ def _step1a(word: str) -> str:
 
 
 def _step1b(word: str, r1: int) -> str:
-    for suffix in ("eedly", "ingly", "edly", "eed", "ing", "ed"):
+    if not word.endswith(_STEP1B_ENDINGS):
+        return word
+    for suffix in _STEP1B_ENDINGS:
         if word.endswith(suffix):
             break
     else:
@@ -217,6 +226,8 @@ def _step1c(word: str) -> str:
 
 
 def _step2(word: str, r1: int) -> str:
+    if not word.endswith(_STEP2_ENDINGS):
+        return word
     for suffix, replacement in _STEP2:
         if word.endswith(suffix):
             start = len(word) - len(suffix)
@@ -231,6 +242,8 @@ def _step2(word: str, r1: int) -> str:
 
 
 def _step3(word: str, r1: int, r2: int) -> str:
+    if not word.endswith(_STEP3_ENDINGS):
+        return word
     for suffix, replacement in _STEP3:
         if word.endswith(suffix):
             start = len(word) - len(suffix)
@@ -241,6 +254,8 @@ def _step3(word: str, r1: int, r2: int) -> str:
 
 
 def _step4(word: str, r2: int) -> str:
+    if not word.endswith(_STEP4):
+        return word
     suffix = _find(word, _STEP4)
     if suffix is None:
         return word
