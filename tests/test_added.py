@@ -396,6 +396,54 @@ class TestOddInput:
             assert all(s.end <= len(doc.text) for s in finding.derivative_spans)
 
 
+class TestCurrencies:
+    """A figure is the same figure only in the same currency (or with none named)."""
+
+    WIRE = "The council said the new pier will cost 5 million crowns. Work starts in May."
+
+    def run(self, given: str) -> list[tuple[str, list[str]]]:
+        """(kind, derivative texts) of the figure findings for the rewrite giving *given*."""
+        derivative = f"The council said the new pier will cost {given}. Work starts in May."
+        found = sc.compare(self.WIRE, derivative).findings
+        return [
+            (f.kind, texts(derivative, f)) for f in found if f.kind in {KIND, "omission.figure"}
+        ]
+
+    @pytest.mark.parametrize(
+        "given", ["5m crowns", "5 million kronor", "five million", "DKK 5m", "5,000,000 crowns"]
+    )
+    def test_same_currency_or_none(self, given):
+        """The same currency by another word, or no currency named: the same figure."""
+        assert self.run(given) == []
+
+    @pytest.mark.parametrize(
+        ("given", "shown", "omitted"),
+        [("£5m", "£5m", True), ("5 million euros", "5 million", False), ("EUR 5m", "EUR 5m", True)],
+    )
+    def test_another_currency(self, given, shown, omitted):
+        """Another currency: an added figure (and the wire's left out, unless its words are)."""
+        found = self.run(given)
+        assert (KIND, [shown]) in found
+        assert (("omission.figure", []) in found) is omitted  # wire spans only
+
+    def test_added_figure_says_what_the_wire_gives(self):
+        """The message names the wire's figure in the other currency."""
+        derivative = "The council said the new pier will cost £5m. Work starts in May."
+        [fact] = [f for f in sc.compare(self.WIRE, derivative).findings if f.kind == KIND]
+        assert fact.message == (
+            "The figure “£5m” (pound) is not in the wire; wire sentence 0, which it draws "
+            "on, gives “5 million” (crown)."
+        )
+
+    def test_a_symbol_of_two_currencies(self):
+        """The yen sign may be yen or yuan: either matches it, a third currency does not."""
+        wire = "The plant cost 40 million yuan, the company said. It opens in May."
+        for cost, same in [("¥40m", True), ("40 million yen", False), ("$40m", False)]:
+            derivative = f"The plant cost {cost}, the company said. It opens in May."
+            kinds = {f.kind for f in sc.compare(wire, derivative).findings}
+            assert ("framing.added_fact" not in kinds) is same, cost
+
+
 class TestFactLexicon:
     """The word lists are the user's to extend, as every other list is."""
 
@@ -416,6 +464,10 @@ class TestFactLexicon:
         assert lexicon is FactLexicon.default()
         assert dict(lexicon.magnitudes) == {k: float(v) for k, v in data["magnitudes"].items()}
         assert lexicon.factors["million"] == 1_000_000
+        money = {
+            k: frozenset([v] if isinstance(v, str) else v) for k, v in data["currencies"].items()
+        }
+        assert dict(lexicon.money) == money
         for name in FACT_LISTS:
             assert lexicon == FactLexicon.default()
             assert getattr(lexicon, name) == frozenset(w.casefold() for w in data[name]), name
@@ -436,6 +488,13 @@ class TestFactLexicon:
         assert [texts(derivative, f) for f in default] == [["Warden Brix Ostergaard"]]
         titled = AddedFact(FactLexicon.default().extend(titles=["warden"]))
         assert sc.detect(alignment, detectors=[titled]) == ()
+
+    def test_currencies_extend(self):
+        """A currency word added names its currency; a word given again takes the new one."""
+        lexicon = FactLexicon.default().extend(currencies={"Rand": "rand", "$": ["dollar", "peso"]})
+        assert lexicon.money["rand"] == {"rand"}
+        assert lexicon.money["$"] == {"dollar", "peso"}
+        assert lexicon.money["£"] == {"pound"}
 
     def test_from_json_extends_or_replaces(self, tmp_path):
         """A file shaped like facts.json adds to the bundled lists, or stands alone."""
@@ -464,6 +523,9 @@ class TestFactLexicon:
             (lambda: FactLexicon(magnitudes={"m": "lots"}), "could not convert"),
             (lambda: FactLexicon(titles="mayor"), "list of words"),
             (lambda: FactLexicon.from_data({"magnitudes": [1, 2]}), "object of word to factor"),
+            (lambda: FactLexicon.from_data({"currencies": ["£"]}), "word to currency name"),
+            (lambda: FactLexicon(currencies={"£": []}), "one currency name or a list"),
+            (lambda: FactLexicon(currencies={"£": [1]}), "one currency name or a list"),
             (lambda: AddedFact(["mayor"]), "takes a FactLexicon"),  # type: ignore[arg-type]
         ],
     )

@@ -238,7 +238,8 @@ class TestFraming:
         ("given", "added"),
         [
             ("4.2m crowns", []),
-            ("£4,200,000", []),
+            ("4,200,000 crowns", []),
+            ("£4,200,000", ["4,200,000"]),  # pounds, not the wire's crowns
             ("4.2 million crowns, a record,", ["record"]),
             ("5 million crowns", ["5"]),
         ],

@@ -130,6 +130,21 @@ def _magnitudes(
     return tuple(sorted(table.items()))
 
 
+_Currencies = Mapping[str, str | Iterable[str]] | Iterable[tuple[str, str | Iterable[str]]]
+
+
+def _currencies(value: _Currencies) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    table: dict[str, tuple[str, ...]] = {}
+    for word, names in pairs:
+        listed = (names,) if isinstance(names, str) else tuple(names)
+        if not listed or not all(isinstance(n, str) and n for n in listed):
+            msg = f"the currency word {word!r} needs one currency name or a list of them"
+            raise InvalidOptionError(msg, option="facts")
+        table[str(word).casefold()] = tuple(sorted({n.casefold() for n in listed}))
+    return tuple(sorted(table.items()))
+
+
 def _words(value: Iterable[str]) -> frozenset[str]:
     if isinstance(value, str):
         msg = f"a fact word list takes a list of words, got the string {value!r}"
@@ -148,6 +163,11 @@ class FactLexicon:
         magnitudes: Words and suffixes that multiply the number before them, with their
             factor, as sorted ``(word, factor)`` pairs (``("million", 1e6)``, ``("m",
             1e6)``); a mapping is accepted.
+        currencies: Symbols before a figure and words after it that give its currency,
+            with the currency they name, as sorted ``(word, names)`` pairs (``("£",
+            ("pound",))``; ``("¥", ("yen", "yuan"))`` may be either); a mapping of word
+            to a name or a list of names is accepted. Two figures of the same value in
+            currencies with no name in common are different figures.
         percent: Words after a number that make it a percentage ("percent").
         meridiem: What marks a time of day after a number ("am", "pm").
         relative_days: Words by which a wire gives a day without naming it
@@ -163,6 +183,9 @@ class FactLexicon:
     """
 
     magnitudes: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_magnitudes)
+    currencies: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(
+        default=(), converter=_currencies
+    )
     percent: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
     meridiem: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
     relative_days: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
@@ -172,16 +195,25 @@ class FactLexicon:
     place: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
     locative: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
     connectors: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
-    # The magnitudes as a dictionary, for lookups.
+    # The magnitudes and currencies as dictionaries, for lookups.
     _factors: Mapping[str, float] = attrs.field(init=False, eq=False, repr=False)
+    _money: Mapping[str, frozenset[str]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_factors", dict(self.magnitudes))
+        object.__setattr__(
+            self, "_money", {word: frozenset(names) for word, names in self.currencies}
+        )
 
     @property
     def factors(self) -> Mapping[str, float]:
         """:attr:`magnitudes` as a mapping of word to factor."""
         return self._factors
+
+    @property
+    def money(self) -> Mapping[str, frozenset[str]]:
+        """:attr:`currencies` as a mapping of word to the currencies it may name."""
+        return self._money
 
     @classmethod
     def default(cls) -> FactLexicon:
@@ -194,16 +226,20 @@ class FactLexicon:
 
         Missing lists are empty; an ``"about"`` key is ignored.
         """
-        unknown = sorted(set(data) - {"magnitudes", *FACT_LISTS, "about"})
+        unknown = sorted(set(data) - {"magnitudes", "currencies", *FACT_LISTS, "about"})
         if unknown:
-            msg = f"unknown fact lists {unknown}; use magnitudes, {', '.join(FACT_LISTS)}"
+            msg = (
+                f"unknown fact lists {unknown}; use magnitudes, currencies, {', '.join(FACT_LISTS)}"
+            )
             raise InvalidOptionError(msg, option="facts")
-        magnitudes = data.get("magnitudes", {})
-        if not isinstance(magnitudes, Mapping):
-            kind = type(magnitudes).__name__
-            msg = f"'magnitudes' must be an object of word to factor, got {kind}"
-            raise InvalidOptionError(msg, option="facts")
-        return cls(magnitudes, **{name: data.get(name, ()) for name in FACT_LISTS})
+        tables = {}
+        for name, what in (("magnitudes", "factor"), ("currencies", "currency name")):
+            table = data.get(name, {})
+            if not isinstance(table, Mapping):
+                msg = f"{name!r} must be an object of word to {what}, got {type(table).__name__}"
+                raise InvalidOptionError(msg, option="facts")
+            tables[name] = table
+        return cls(**tables, **{name: data.get(name, ()) for name in FACT_LISTS})
 
     @classmethod
     def from_json(cls, path: str | Path, *, extend_default: bool = True) -> FactLexicon:
@@ -212,27 +248,32 @@ class FactLexicon:
         if not extend_default:
             return extra
         return _default_lexicon().extend(
-            magnitudes=extra.magnitudes, **{name: getattr(extra, name) for name in FACT_LISTS}
+            magnitudes=extra.magnitudes,
+            currencies=extra.currencies,
+            **{name: getattr(extra, name) for name in FACT_LISTS},
         )
 
     def extend(
         self,
         *,
         magnitudes: Mapping[str, float] | Iterable[tuple[str, float]] = (),
+        currencies: _Currencies = (),
         **lists: Iterable[str],
     ) -> FactLexicon:
         """Return a lexicon with entries added, e.g. ``extend(titles=["alderman"])``.
 
-        A magnitude given again takes its new factor: ``extend(magnitudes={"lakh":
-        100_000})``.
+        A magnitude or currency word given again takes its new value:
+        ``extend(magnitudes={"lakh": 100_000}, currencies={"rand": "rand"})``.
         """
         unknown = sorted(set(lists) - set(FACT_LISTS))
         if unknown:
-            msg = f"unknown fact lists {unknown}; use magnitudes, {', '.join(FACT_LISTS)}"
+            msg = (
+                f"unknown fact lists {unknown}; use magnitudes, currencies, {', '.join(FACT_LISTS)}"
+            )
             raise InvalidOptionError(msg, option="facts")
-        added = dict(_magnitudes(magnitudes))
         return FactLexicon(
-            {**self._factors, **added},
+            {**self._factors, **dict(_magnitudes(magnitudes))},
+            {**dict(self.currencies), **dict(_currencies(currencies))},
             **{name: getattr(self, name) | _words(lists.get(name, ())) for name in FACT_LISTS},
         )
 
@@ -267,6 +308,8 @@ class _Fact:
             figure (it has a magnitude or is large: "5m", "5,000"), else 0.
         whens: A date's readings (two for "03/04/2025").
         keys: A name's or a quotation's keys.
+        currency: The currencies a figure may be in ("£5m": pound), by the symbol
+            before it or the word after it; empty when it names none.
     """
 
     type: str
@@ -276,6 +319,7 @@ class _Fact:
     significant: int = 0
     whens: tuple[_When, ...] = ()
     keys: frozenset[str] = frozenset()
+    currency: frozenset[str] = frozenset()
 
 
 # --- figures, dates and times -----------------------------------------------------------------
@@ -367,8 +411,22 @@ class _Reader:
                 continue
             end, fact_type, values, significant, whens = found
             start = tokens[i].start
-            if fact_type == "figure" and start and self.text[start - 1] in _CURRENCY:
-                start -= 1  # "£5m"
+            first = i
+            currency: frozenset[str] = frozenset()
+            if fact_type == "figure":
+                money = self.lists.money
+                if start and self.text[start - 1] in _CURRENCY:
+                    start -= 1  # "£5m"
+                    currency = money.get(self.text[start], frozenset())
+                elif i and tokens[i - 1].text.isupper() and self.spaced(tokens, i):
+                    currency = money.get(tokens[i - 1].norm, frozenset())  # "DKK 5m"
+                    if currency:
+                        first = i - 1
+                        start = tokens[first].start
+                if not currency and end < len(tokens) and self.spaced(tokens, end):
+                    currency = money.get(tokens[end].norm, frozenset())  # "5m crowns"
+                if currency:
+                    values = values[:1]  # money: "£5m" is not five metres
             facts.append(
                 _Fact(
                     fact_type,
@@ -377,9 +435,10 @@ class _Reader:
                     values=values,
                     significant=significant,
                     whens=whens,
+                    currency=currency,
                 )
             )
-            used.update(range(i, end))
+            used.update(range(first, end))
             i = end
         return facts, used
 
@@ -825,6 +884,9 @@ class _Wires:
         relative: Whether the wires name a day without a date ("yesterday").
         facts: Per ``(wire, segment)``, the figures and dates of that segment.
         lowercase: Normal forms of the words the wires write in lower case.
+        currencies: Per value of a wire figure, the currencies it is given in (an
+            empty set where a figure gives it with none); values not here are given
+            with none.
     """
 
     pieces: tuple[frozenset[str], ...]
@@ -836,6 +898,7 @@ class _Wires:
     relative: bool
     facts: Mapping[tuple[int, int], tuple[_Fact, ...]]
     lowercase: frozenset[str]
+    currencies: Mapping[float, frozenset[frozenset[str]]] = attrs.field(factory=dict)
 
     def together(self, keys: frozenset[str]) -> bool:
         """Whether one piece of wire text has all of *keys*."""
@@ -881,6 +944,7 @@ def _read_wires(wires: Sequence[Document], equivalents: Equivalents, lists: Fact
     whens: list[_When] = []
     facts: dict[tuple[int, int], tuple[_Fact, ...]] = {}
     lowercase: set[str] = set()
+    currencies: dict[float, set[frozenset[str]]] = {}
     relative = False
     for number, wire in enumerate(wires):
         reader = _Reader(wire.text, equivalents, lists)
@@ -904,6 +968,8 @@ def _read_wires(wires: Sequence[Document], equivalents: Equivalents, lists: Fact
             for fact in found:
                 values.update(fact.values)
                 whens.extend(_in_year(w, wire.published) for w in fact.whens)
+                for value in fact.values:
+                    currencies.setdefault(value, set()).add(fact.currency)
             for token in tokens:
                 if token.is_number:
                     match = _NUMBER_RE.match(token.norm.replace(",", ""))
@@ -937,25 +1003,47 @@ def _read_wires(wires: Sequence[Document], equivalents: Equivalents, lists: Fact
         relative=relative,
         facts=facts,
         lowercase=frozenset(lowercase),
+        currencies={value: frozenset(given) for value, given in currencies.items()},
     )
 
 
 def _figure_found(fact: _Fact, wires: _Wires) -> bool:
-    """Whether the wires give the figure: the same value, or one it rounds (within 10%)."""
-    return _figure_in(fact, wires.values)
+    """Whether the wires give the figure: the same value, or one it rounds (within 10%).
 
-
-def _figure_in(fact: _Fact, values: AbstractSet[float]) -> bool:
-    """Whether *fact* gives one of *values*, or a rounding of one (within 10%)."""
-    for value in fact.values:
-        if value in values or any(_same(value, w) for w in values):
+    In a currency the figure shares, or with none on either side: "£5m" is not a
+    wire's "5 million crowns".
+    """
+    currencies = wires.currencies
+    for value in _matched(fact, wires.values):
+        given = currencies.get(value)
+        if given is None or any(_same_money(fact.currency, g) for g in given):
             return True
+    return False
+
+
+def _same_money(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two figures' currencies may be the same (either naming none counts)."""
+    return not first or not second or not first.isdisjoint(second)
+
+
+def _matched(fact: _Fact, values: AbstractSet[float]) -> Iterator[float]:
+    """The *values* that *fact* gives, itself or rounded (within 10%)."""
+    for value in fact.values:
+        if value in values:
+            yield value
+        for wire_value in values:
+            if wire_value != value and _same(value, wire_value):
+                yield wire_value
         if fact.significant and value:
             for wire_value in values:
                 near = abs(wire_value - value) <= _ROUNDING * abs(value)
                 if near and _same(_round(wire_value, fact.significant), value):
-                    return True
-    return False
+                    yield wire_value
+
+
+def _figure_in(fact: _Fact, values: AbstractSet[float]) -> bool:
+    """Whether *fact* gives one of *values*, or a rounding of one (within 10%)."""
+    return next(_matched(fact, values), None) is not None
 
 
 def _dates_and_figures(
@@ -1021,7 +1109,10 @@ def gives_figure(wire_figure: _Fact, figures: Iterable[_Fact]) -> bool:
     figure found: "about 5,000" gives 4,987; "5,000" does not give 5,400.
     """
     values = frozenset(wire_figure.values)
-    return any(_figure_in(figure, values) for figure in figures)
+    return any(
+        _same_money(figure.currency, wire_figure.currency) and _figure_in(figure, values)
+        for figure in figures
+    )
 
 
 def _date_found(fact: _Fact, wires: _Wires) -> bool:
@@ -1100,6 +1191,11 @@ def _names_readable(segment: Segment) -> bool:
         return True
     longer = [t for t in words if len(t.norm) >= 4]
     return len(longer) < 2 or 2 * sum(t.is_capitalized for t in longer) <= len(longer)
+
+
+def _money_of(fact: _Fact) -> str:
+    """The currency a figure names, for messages: " (euro)"; "" when it names none."""
+    return f" ({' or '.join(sorted(fact.currency))})" if fact.currency else ""
 
 
 def _and(items: Sequence[str]) -> str:
@@ -1187,7 +1283,8 @@ class AddedFact:
         what = {"quote": "quotation"}.get(fact.type, fact.type)
         if fact.type == "date" and any(w.hour is not None for w in fact.whens):
             what = "time"
-        message = f"The {what} {quoted(fact.span.slice(text), 70)} is not in the wire"
+        shown = quoted(fact.span.slice(text), 70)
+        message = f"The {what} {shown} is not in the wire"
         scores = {
             "fact_type": float(FACT_TYPES.index(fact.type)),
             "mentions": float(len(group)),
@@ -1204,11 +1301,23 @@ class AddedFact:
                 if given:
                     wire_text = alignment.wires[wire].text
                     wire_segments = sorted({segment for segment, _ in given})
-                    wire_spans = [span for _, span in given]
+                    wire_spans = [wire_fact.span for _, wire_fact in given]
                     numbers = [str(s) for s in wire_segments]
                     where = f"wire sentence{'s' if len(numbers) > 1 else ''} {_and(numbers)}"
-                    texts = [quoted(span.slice(wire_text), 40) for span in wire_spans[:3]]
+                    # Currencies named where the wire gives the value in another one.
+                    money = any(
+                        not _same_money(fact.currency, wire_fact.currency)
+                        and not set(fact.values).isdisjoint(wire_fact.values)
+                        for _, wire_fact in given
+                    )
+                    texts = [
+                        quoted(wire_fact.span.slice(wire_text), 40)
+                        + (_money_of(wire_fact) if money else "")
+                        for _, wire_fact in given[:3]
+                    ]
                     verb = "give" if len(numbers) > 1 else "gives"
+                    if money:
+                        message = f"The {what} {shown}{_money_of(fact)} is not in the wire"
                     message += f"; {where}, which it draws on, {verb} {_and(texts)}"
         elif fact.type == "quote":
             scores["wire_share"] = head.share
@@ -1379,26 +1488,29 @@ def _groups(mentions: Sequence[_Mention]) -> list[list[_Mention]]:
 
 def _given_instead(
     wires: _Wires, mentions: Sequence[_Mention], fact: _Fact, wire: int, sources: Sequence[int]
-) -> list[tuple[int, Span]]:
+) -> list[tuple[int, _Fact]]:
     """What the wire may have said instead of an added figure or date.
 
     The figures (or dates, or times) of the wire sentences that *fact*'s sentence draws
-    on and that the derivative does not give.
+    on and that the derivative does not give (a figure in the same currency, if any).
     """
-    values = {round(v, 6) for m in mentions for v in m.fact.values}
+    values = [({round(v, 6) for v in m.fact.values}, m.fact.currency) for m in mentions]
     whens = {w for m in mentions for w in m.fact.whens}
     given = []
     for segment in sources:
         for wire_fact in wires.facts.get((wire, segment), ()):
             if wire_fact.type != fact.type:
                 continue
-            if any(round(v, 6) in values for v in wire_fact.values) or any(
-                w in whens for w in wire_fact.whens
-            ):
+            wire_values = {round(v, 6) for v in wire_fact.values}
+            if any(
+                not wire_values.isdisjoint(given_values)
+                and _same_money(currency, wire_fact.currency)
+                for given_values, currency in values
+            ) or any(w in whens for w in wire_fact.whens):
                 continue
             if fact.type == "date" and any(w.hour is not None for w in fact.whens) != any(
                 w.hour is not None for w in wire_fact.whens
             ):
                 continue  # a time for a time, a date for a date
-            given.append((segment, wire_fact.span))
+            given.append((segment, wire_fact))
     return given
