@@ -278,6 +278,21 @@ class FactLexicon:
         )
 
 
+def fact_lexicon(lexicon: FactLexicon | None, detector: str) -> FactLexicon:
+    """The lexicon a *detector* was given, or the bundled one for ``None``.
+
+    Raises:
+        InvalidOptionError: *lexicon* is something else than a :class:`FactLexicon`.
+    """
+    given: object = lexicon
+    if given is None:
+        return _default_lexicon()
+    if not isinstance(given, FactLexicon):
+        msg = f"{detector} takes a FactLexicon, got {type(given).__name__}"
+        raise InvalidOptionError(msg, option="facts")
+    return given
+
+
 @functools.cache
 def _default_lexicon() -> FactLexicon:
     """The bundled lists, built on first use: importing the package stays fast."""
@@ -1246,11 +1261,7 @@ class AddedFact:
     name = "added_fact"
 
     def __init__(self, lexicon: FactLexicon | None = None) -> None:
-        given: object = lexicon
-        if given is not None and not isinstance(given, FactLexicon):
-            msg = f"AddedFact takes a FactLexicon, got {type(given).__name__}"
-            raise InvalidOptionError(msg, option="facts")
-        self.lexicon = lexicon or FactLexicon.default()
+        self.lexicon = fact_lexicon(lexicon, "AddedFact")
 
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per fact the derivative adds, with every mention of it."""

@@ -33,10 +33,10 @@ from sourcecompare.detectors._common import (
 from sourcecompare.detectors.added import (
     FactLexicon,
     derivative_dates_and_figures,
+    fact_lexicon,
     gives_figure,
     wire_figures_of,
 )
-from sourcecompare.exceptions import InvalidOptionError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -163,20 +163,16 @@ class Embellishment:
     for sentences labelled embellished, low for the others.
 
     Args:
-        facts: The word lists figures are read with (:class:`FactLexicon`: its
-            magnitudes); the bundled ones when ``None``.
+        lexicon: The word lists figures are read with (:class:`FactLexicon`: its
+            magnitudes and currencies); the bundled ones when ``None``.
 
     .. versionadded:: 0.1
     """
 
     name = "embellishment"
 
-    def __init__(self, facts: FactLexicon | None = None) -> None:
-        given: object = facts
-        if given is not None and not isinstance(given, FactLexicon):
-            msg = f"Embellishment takes a FactLexicon, got {type(given).__name__}"
-            raise InvalidOptionError(msg, option="facts")
-        self.facts = facts or FactLexicon.default()
+    def __init__(self, lexicon: FactLexicon | None = None) -> None:
+        self.lexicon = fact_lexicon(lexicon, "Embellishment")
 
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per supported sentence with added phrases."""
@@ -223,7 +219,7 @@ class Embellishment:
         if not any(tokens[i].is_number for a, b in entry.new for i in range(a, b)):
             return []
         equivalents, learned = equivalents_of(context)
-        facts = self.facts
+        facts = self.lexicon
         read = derivative_dates_and_figures(context, equivalents, facts)
         figures = [f for f in read[segment.index][0] if f.type == "figure"]
         if not figures:

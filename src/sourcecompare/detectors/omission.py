@@ -36,10 +36,10 @@ from sourcecompare.detectors._common import (
 from sourcecompare.detectors.added import (
     FactLexicon,
     derivative_dates_and_figures,
+    fact_lexicon,
     gives_figure,
     wire_figures_of,
 )
-from sourcecompare.exceptions import InvalidOptionError
 
 if TYPE_CHECKING:
     from sourcecompare._documents import Document, Segment
@@ -525,11 +525,7 @@ class OmittedFigure:
     name = "omitted_figure"
 
     def __init__(self, lexicon: FactLexicon | None = None) -> None:
-        given: object = lexicon
-        if given is not None and not isinstance(given, FactLexicon):
-            msg = f"OmittedFigure takes a FactLexicon, got {type(given).__name__}"
-            raise InvalidOptionError(msg, option="facts")
-        self.lexicon = lexicon or FactLexicon.default()
+        self.lexicon = fact_lexicon(lexicon, "OmittedFigure")
 
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per omitted figure or date, with every wire mention."""
