@@ -511,13 +511,14 @@ class OmittedFigure:
     ("42 million" needs both "42" and "million"; "March 12" both "March" and "12"),
     or when the derivative gives its value in another form, as
     :class:`~sourcecompare.detectors.AddedFact` reads values: "5m", "five million" or
-    "5,000,000" for "5 million", a rounding such as "about 5,000" for 4,987. The
+    "5,000,000" for "5 million", a rounding such as "about 5,000" for 4,987, in the
+    same currency when both name one ("£5m" does not give "5 million crowns"). The
     dateline's date is the dateline detector's. Quantities are medium severity, dates
     low.
 
     Args:
         lexicon: The word lists figures are read with (:class:`FactLexicon`: its
-            magnitudes); the bundled ones when ``None``.
+            magnitudes and currencies); the bundled ones when ``None``.
 
     .. versionadded:: 0.1
     """
