@@ -1,6 +1,7 @@
 """Dump ``Comparison.to_json()`` for a fixed set of pairs, to check that results do not change.
 
     python bench/dump.py OUT.jsonl [--shared ../shared] [--corpus 200] [--prepared] [--only NAMES]
+                         [--render]
     python bench/dump.py --diff BEFORE.jsonl AFTER.jsonl
 
 The pairs: every example pair of ``examples/articles`` (each rewrite with its wire, the
@@ -13,12 +14,16 @@ roundup with both wires, each wire with itself), the reference pair of
 release 0.1), to compare with a tree that lacks a newer detector. ``--prepared``
 compares through :func:`sourcecompare.prepare` (one prepared wire reused for every
 derivative of the same wire) instead of plain ``compare()``: the two dumps must be
-byte for byte the same. ``--diff`` names the pairs whose output differs.
+byte for byte the same. ``--render`` adds each comparison's full report, rendered
+without colour at 100 columns and with 256 colours at 80, and its HTML export, so that
+a change to the rendering can be checked the same way. ``--diff`` names the pairs whose
+output differs (JSON or, when both dumps have them, renderings).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import random
 import sys
@@ -83,7 +88,24 @@ def pairs(shared: Path, count: int) -> Iterator[tuple[str, tuple[str, ...], str]
         yield f"roundup-first-{number}", (stories[0].text,), derivative.text
 
 
-def dump(out: Path, shared: Path, count: int, *, prepared: bool, only: str | None) -> None:
+def renderings(result: sc.Comparison) -> dict[str, str]:
+    """The report as plain text (100 columns), with 256 colours (80), and as HTML."""
+    from rich.console import Console  # noqa: PLC0415 - only with --render
+
+    shown = {}
+    for name, width, system in (("text_100", 100, None), ("ansi_80", 80, "256")):
+        console = Console(
+            file=io.StringIO(), width=width, color_system=system, force_terminal=bool(system)
+        )
+        console.print(result)
+        shown[name] = console.file.getvalue()  # type: ignore[attr-defined]
+    shown["html"] = result.to_html()
+    return shown
+
+
+def dump(
+    out: Path, shared: Path, count: int, *, prepared: bool, only: str | None, render: bool
+) -> None:
     """Write one line per pair to *out*."""
     started = time.perf_counter()
     options = None
@@ -104,7 +126,10 @@ def dump(out: Path, shared: Path, count: int, *, prepared: bool, only: str | Non
             else:
                 given = wires[0] if len(wires) == 1 else list(wires)
                 result = sc.compare(given, derivative, options=options)
-            lines.write(json.dumps({"name": name, "json": result.to_json()}) + "\n")
+            record = {"name": name, "json": result.to_json()}
+            if render:
+                record["render"] = renderings(result)
+            lines.write(json.dumps(record) + "\n")
     print(f"wrote {out} in {time.perf_counter() - started:.1f} s")
 
 
@@ -115,7 +140,12 @@ def diff(before: Path, after: Path) -> int:
     if [o["name"] for o in old] != [n["name"] for n in new]:
         print("the dumps hold different pairs")
         return 1
-    changed = [o["name"] for o, n in zip(old, new, strict=True) if o["json"] != n["json"]]
+    changed = [
+        o["name"]
+        for o, n in zip(old, new, strict=True)
+        if o["json"] != n["json"]
+        or ("render" in o and "render" in n and o["render"] != n["render"])
+    ]
     print(f"{len(old)} pairs, {len(changed)} differ{': ' if changed else ''}{', '.join(changed)}")
     return 1 if changed else 0
 
@@ -128,13 +158,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=int, default=200)
     parser.add_argument("--prepared", action="store_true")
     parser.add_argument("--only", help="detector names, comma-separated, or v0.1")
+    parser.add_argument("--render", action="store_true", help="add the rendered reports")
     parser.add_argument("--diff", type=Path, nargs=2, metavar=("BEFORE", "AFTER"))
     args = parser.parse_args(argv)
     if args.diff:
         return diff(*args.diff)
     if args.out is None:
         parser.error("give OUT, or --diff BEFORE AFTER")
-    dump(args.out, args.shared, args.corpus, prepared=args.prepared, only=args.only)
+    dump(
+        args.out,
+        args.shared,
+        args.corpus,
+        prepared=args.prepared,
+        only=args.only,
+        render=args.render,
+    )
     return 0
 
 
