@@ -1094,6 +1094,21 @@ def read_figures(
     }
 
 
+def currency_changed(wire_figure: _Fact, figures: Iterable[_Fact]) -> bool:
+    """Whether *figures* (a derivative's) give *wire_figure*'s value only in other currencies.
+
+    "5 million euros" for the wire's "5 million crowns": the words of the figure are
+    there, the figure is not.
+    """
+    if not wire_figure.currency:
+        return False
+    values = frozenset(wire_figure.values)
+    same_value = [figure for figure in figures if _figure_in(figure, values)]
+    return bool(same_value) and not any(
+        _same_money(figure.currency, wire_figure.currency) for figure in same_value
+    )
+
+
 def wire_figures_of(
     context: DetectionContext,
     wire: int,

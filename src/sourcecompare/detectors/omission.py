@@ -35,6 +35,7 @@ from sourcecompare.detectors._common import (
 )
 from sourcecompare.detectors.added import (
     FactLexicon,
+    currency_changed,
     derivative_dates_and_figures,
     fact_lexicon,
     gives_figure,
@@ -535,22 +536,29 @@ class OmittedFigure:
         lists = self.lexicon
         given: list[_Fact] | None = None  # the derivative's figures, read when needed
 
-        def given_in_other_words(wire_index: int, mention: _Mention) -> bool:
+        def figures(wire_index: int, mention: _Mention) -> tuple[list[_Fact], list[_Fact]]:
+            """The derivative's figures, and the wire's that *mention* stands for."""
             nonlocal given
             if given is None:
                 read = derivative_dates_and_figures(context, equivalents, lists)
                 given = [
                     fact for found, _ in read.values() for fact in found if fact.type == "figure"
                 ]
-            if not given:
-                return False
-            figures = wire_figures_of(context, wire_index, equivalents, learned, lists)
+            wire_figures = wire_figures_of(context, wire_index, equivalents, learned, lists)
             overlapping = [
                 figure
-                for figure in figures.get(mention.segment, ())
+                for figure in wire_figures.get(mention.segment, ())
                 if figure.span.start < mention.span.end and mention.span.start < figure.span.end
             ]
-            return bool(overlapping) and all(gives_figure(f, given) for f in overlapping)
+            return given, overlapping
+
+        def given_in_other_words(wire_index: int, mention: _Mention) -> bool:
+            derivative, wire = figures(wire_index, mention)
+            return bool(derivative and wire) and all(gives_figure(f, derivative) for f in wire)
+
+        def in_other_currency(wire_index: int, mention: _Mention) -> bool:
+            derivative, wire = figures(wire_index, mention)
+            return any(currency_changed(f, derivative) for f in wire)
 
         for wire_index, wire in enumerate(context.wires):
             mentions = context.wire_memo(
@@ -559,9 +567,13 @@ class OmittedFigure:
             )
             reported: dict[frozenset[str], list[_Mention]] = {}
             for mention in mentions:
-                if not mention.keys or keyed.together(mention.keys):
+                if not mention.keys:
                     continue
-                if mention.kind == "figure" and given_in_other_words(wire_index, mention):
+                if keyed.together(mention.keys):
+                    # Its words are there; as a figure, it may be in another currency.
+                    if mention.kind != "figure" or not in_other_currency(wire_index, mention):
+                        continue
+                elif mention.kind == "figure" and given_in_other_words(wire_index, mention):
                     continue
                 reported.setdefault(mention.keys, []).append(mention)
             for group in reported.values():
