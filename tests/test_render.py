@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pytest
 from rich.cells import cell_len
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, NewLine, RenderableType
 from rich.style import Style
 from rich.text import Text
 from rich.theme import Theme
@@ -217,6 +217,20 @@ class TestViews:
         positions = [full.index(title) for title in [*titles, "Side by side"]]
         assert full.index("rail_rewrite.txt against rail_wire.txt") < positions[0]
         assert positions == sorted(positions)
+
+    def test_report_is_one_themed_group(self, rail: sc.Comparison) -> None:
+        """The report joins the views' contents in one group, themed once, the same lines."""
+        report = comparison_view(rail)
+        assert isinstance(report, views.Themed)
+        assert isinstance(report.renderable, Group)
+        parts = report.renderable.renderables
+        assert not any(isinstance(part, (views.Themed, Group)) for part in parts)
+        nested: list[RenderableType] = []  # the views as they are, each themed
+        for name in VIEWS:
+            if nested:
+                nested.append(NewLine())
+            nested.append(getattr(views, name)(rail))
+        assert render(report, width=100) == render(views.Themed(Group(*nested)), width=100)
 
     def test_views_are_public(self) -> None:
         """Every view is exported by sourcecompare.render.console."""

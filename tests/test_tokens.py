@@ -6,6 +6,7 @@ import pytest
 import snowballstemmer
 
 from sourcecompare import Span, Token, tokenize
+from sourcecompare._tokens import normalize
 
 
 def norms(text: str) -> list[str]:
@@ -260,3 +261,46 @@ class TestOffsets:
 
         with pytest.raises(AttributeError):
             token.norm = "boat"  # type: ignore[misc]
+
+
+class TestNormalize:
+    """``normalize``: the normal forms alone, as ``tokenize`` gives them."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "associated with",
+            "lead to",
+            "  Lead   TO ",
+            "China's rise",
+            "don’t",
+            "U.S.-led ban",
+            "cross-border",
+            "1,200 people",
+            "3.5 times",
+            "50%",
+            "2024-01-02",
+            "ＦＥＲＲＹ naïve café",
+            "write to foo@example.com",
+            "see https://example.com/a or www.example.org",
+            "— !? ",
+            "",
+            "x",
+            "tab\tand\nline",
+        ],
+    )
+    def test_same_norms_as_tokenize(self, text):
+        """The norms are those of tokenize, for plain words and every other kind of token."""
+        assert normalize(text) == tuple(norms(text))
+
+    def test_new_words_are_not_stemmed(self, monkeypatch):
+        """A word not seen before is normalised without calling the stemmer."""
+        from sourcecompare import _tokens  # noqa: PLC0415 - to watch its stemmer
+
+        def fail(word: str) -> str:
+            raise AssertionError(word)
+
+        monkeypatch.setattr(_tokens, "stem", fail)
+
+        assert normalize("Zorblax's quintessentialising") == ("zorblax", "quintessentialising")
+        assert normalize("frobnicated gloriously") == ("frobnicated", "gloriously")

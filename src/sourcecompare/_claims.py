@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from sourcecompare._lexicon import load_json, read_user_json
-from sourcecompare._tokens import Token, tokenize
+from sourcecompare._tokens import Token, normalize, tokenize
 from sourcecompare.exceptions import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ class ClaimLexicon:
             by_first: dict[str, set[tuple[str, ...]]] = {}
             written = set()
             for entry in getattr(self, category):
-                words = tuple(t.norm for t in tokenize(entry))
+                words = normalize(entry)  # as tokenize reads it, less the stems
                 if not words:
                     continue
                 written.add(words[0])
@@ -170,9 +170,11 @@ class ClaimLexicon:
                 for first in firsts:
                     by_first.setdefault(first, set()).add((first, *words[1:]))
             for first, entries in by_first.items():
-                index.setdefault(first, []).extend(
-                    (category, e) for e in sorted(entries, key=lambda e: (-len(e), e))
+                # Longest first (most first words start one entry: nothing to sort).
+                ordered = (
+                    sorted(entries, key=lambda e: (-len(e), e)) if len(entries) > 1 else entries
                 )
+                index.setdefault(first, []).extend([(category, e) for e in ordered])
             lemmas[category] = frozenset(written)
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_lemmas", lemmas)

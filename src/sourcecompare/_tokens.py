@@ -19,6 +19,7 @@ Hyphenated compounds are split into their parts (``cross-border`` is ``cross`` a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Final, NamedTuple
@@ -27,7 +28,7 @@ from sourcecompare._lexicon import load_word_list
 from sourcecompare._spans import Span
 from sourcecompare._stem import stem
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "normalize", "tokenize"]
 
 
 class Token(NamedTuple):
@@ -76,14 +77,21 @@ _TOKEN_PARTS: Final = r"""
   | (?P<word>[^\W_][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*
         (?:['’][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+)*)
 """  # noqa: S105 - a pattern, not a password
-_TOKEN_RE: Final = re.compile(
-    r"""
+_URL_EMAIL: Final = r"""
     (?P<url>(?:https?://|www\.)[^\s<>"'()\[\]{}]*[^\s<>"'()\[\]{}.,;:!?])
   | (?P<email>[^\W_][\w.+-]*@[^\W_][\w-]*(?:\.[^\W_][\w-]*)+)
+"""
+
+
+@functools.cache
+def _token_re() -> re.Pattern[str]:
+    """The whole token pattern, URLs and e-mail addresses first.
+
+    Compiled on first use: that takes a millisecond, and most text has neither.
     """
-    + _TOKEN_PARTS,
-    re.VERBOSE,
-)
+    return re.compile(_URL_EMAIL + _TOKEN_PARTS, re.VERBOSE)
+
+
 # Most text has no URL or e-mail address; this pattern skips trying them at every word.
 _PLAIN_TOKEN_RE: Final = re.compile(r"(?!x)x" + _TOKEN_PARTS, re.VERBOSE)
 _THOUSANDS_RE: Final = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -112,10 +120,31 @@ def _fold(text: str) -> str:
     return text.casefold()
 
 
+def _unpossessive(folded: str) -> str:
+    """A case-folded word less a final possessive ``'s`` (``china's`` -> ``china``)."""
+    return folded[:-2] if folded.endswith("'s") and len(folded) > 3 else folded
+
+
+def _norm(kind: str | None, text: str) -> str:
+    """The normal form of a token of *kind* written *text* (see :func:`_analyse`)."""
+    if kind == "word":
+        return _unpossessive(_fold(text))
+    if kind == "num":
+        norm = _fold(text)
+        return norm.replace(",", "") if _THOUSANDS_RE.match(norm) else norm
+    if kind == "acronym":
+        return _fold(text).replace(".", "")
+    if kind == "percent":
+        return "percent"
+    if kind == "date":
+        return text
+    return _fold(text)  # url, email: one opaque token, compared by its case-folded form
+
+
 def _analyse(kind: str | None, text: str) -> tuple[str, str, bool, bool, bool, bool]:
     if kind == "word":
         folded = _fold(text)
-        norm = folded[:-2] if folded.endswith("'s") and len(folded) > 3 else folded
+        norm = _unpossessive(folded)
         capital = text[:1].isupper()
         # Full weekday names are dates in any case; "sat", "sun", "wed", "march" or
         # "may" are dates only with a capital.
@@ -126,22 +155,23 @@ def _analyse(kind: str | None, text: str) -> tuple[str, str, bool, bool, bool, b
             # and "May" with a capital is taken for the month.
             is_stop = False
         return (norm, stem(norm), is_stop, capital, False, is_date)
+    norm = _norm(kind, text)
     if kind == "num":
-        norm = _fold(text)
-        if _THOUSANDS_RE.match(norm):
-            norm = norm.replace(",", "")
         is_year = len(norm) == 4 and norm.isdigit() and 1800 <= int(norm) <= 2199
         return (norm, norm, False, False, True, is_year)
     if kind == "acronym":
-        norm = _fold(text).replace(".", "")
         return (norm, norm, False, text[:1].isupper(), False, False)
-    if kind == "percent":
-        return ("percent", "percent", False, False, False, False)
     if kind == "date":
-        return (text, text, False, False, True, True)
-    # url, email: one opaque token, compared by its case-folded form.
-    norm = _fold(text)
-    return (norm, norm, False, False, False, False)
+        return (norm, norm, False, False, True, True)
+    return (norm, norm, False, False, False, False)  # percent, url, email
+
+
+def _pattern(text: str, start: int, stop: int) -> re.Pattern[str]:
+    """The pattern for ``text[start:stop]``: the plain one unless it may hold a URL or e-mail."""
+    piece = text[start:stop]
+    if "@" not in piece and "://" not in piece and "www." not in piece:
+        return _PLAIN_TOKEN_RE
+    return _token_re()
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
@@ -153,10 +183,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     new = tuple.__new__  # Token's own __new__, minus a Python-level call per token
     tokens: list[Token] = []
     append = tokens.append
-    piece = text[start:stop]
-    plain = "@" not in piece and "://" not in piece and "www." not in piece
-    pattern = _PLAIN_TOKEN_RE if plain else _TOKEN_RE
-    for match in pattern.finditer(text, start, stop):
+    for match in _pattern(text, start, stop).finditer(text, start, stop):
         surface = match.group()
         key = (match.lastgroup, surface)
         analysis = cache.get(key)
@@ -164,3 +191,23 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
             analysis = cache[key] = (surface, *_analyse(match.lastgroup, surface))
         append(new(Token, match.span() + analysis))
     return tuple(tokens)
+
+
+def normalize(text: str) -> tuple[str, ...]:
+    """The normal forms of the tokens of *text*: ``tuple(t.norm for t in tokenize(text))``.
+
+    For word lists that match on normal forms only: a word new to :func:`tokenize`'s
+    cache is not stemmed (which is most of the cost of analysing it), and a text of
+    ASCII letters and single spaces, as most entries are, is not even scanned: its
+    tokens are its words, and their normal forms its words in lower case.
+    """
+    if text.isascii() and text.replace(" ", "").isalpha():
+        return tuple(text.lower().split())
+    cache = _CACHE
+    norms: list[str] = []
+    for match in _pattern(text, 0, len(text)).finditer(text):
+        kind = match.lastgroup
+        surface = match.group()
+        analysis = cache.get((kind, surface))
+        norms.append(_norm(kind, surface) if analysis is None else analysis[1])
+    return tuple(norms)

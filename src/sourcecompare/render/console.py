@@ -148,14 +148,21 @@ def safe_text(text: str, style: str = "") -> Text:
     characters other than tab and newline, as well as lone surrogates, become visible
     escapes (``\x1b``) in the ``sourcecompare.escape`` style.
     """
+    if _UNSAFE_RE.search(text) is None:  # as nearly always: the text as it is
+        return Text(text, style=style, end="")
     result = Text(style=style, end="")
+    _append_safe(result, text)
+    return result
+
+
+def _append_safe(result: Text, text: str) -> None:
+    """Append *text* to *result* as :func:`safe_text` shows it, with no ``Text`` between."""
     position = 0
     for match in _UNSAFE_RE.finditer(text):
         result.append(text[position : match.start()])
         result.append(_escape(match), style="sourcecompare.escape")
         position = match.end()
     result.append(text[position:])
-    return result
 
 
 def _table() -> Table:
@@ -446,7 +453,7 @@ def _marked(text: str, offset: int, marks: Iterable[_Mark], style: str = "") -> 
         for layer in sorted(ends.keys() - still, key=lambda n: (-ends[n], order.index(n))):
             opened.append((layer, len(result)))
             result.append(_MARKERS[layer][0])
-        result.append_text(safe_text(text[start - offset : stop - offset]))
+        _append_safe(result, text[start - offset : stop - offset])
     close(0)
     for start, stop, layer in sorted(styled, key=lambda s: (s[0], -s[1])):
         result.stylize(f"sourcecompare.{layer}", start, stop)  # outer first, inner on top
@@ -975,5 +982,16 @@ def comparison_view(comparison: Comparison) -> RenderableType:
     for view in _VIEWS:
         if parts:
             parts.append(NewLine())
-        parts.append(view(comparison))
+        parts.extend(_contents(view(comparison)))
     return Themed(Group(*parts))
+
+
+def _contents(view: RenderableType) -> list[RenderableType]:
+    """What a view shows, less its :class:`Themed` wrapper and its outer ``Group``.
+
+    The report is themed once, as a whole, and is one group: the same lines, but every
+    segment of it passes through two generators fewer on its way to the console.
+    """
+    if isinstance(view, Themed):
+        view = view.renderable
+    return list(view.renderables) if isinstance(view, Group) else [view]
