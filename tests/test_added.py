@@ -489,6 +489,17 @@ class TestFactLexicon:
         titled = AddedFact(FactLexicon.default().extend(titles=["warden"]))
         assert sc.detect(alignment, detectors=[titled]) == ()
 
+    def test_a_currency_sign_added_is_read(self):
+        """A sign added to the currencies is read before a figure, as the bundled ones are."""
+        wire = "The port said the crane cost 5 million crowns. Work starts in May."
+        derivative = "The port said the crane cost ₩5m. Work starts in May."
+        alignment = sc.align(sc.Document.from_text(wire), sc.Document.from_text(derivative))
+        assert [f for f in sc.detect(alignment) if f.kind == KIND] == []
+        lexicon = FactLexicon.default().extend(currencies={"₩": "won"})
+        [fact] = sc.detect(alignment, detectors=[AddedFact(lexicon)])
+        assert texts(derivative, fact) == ["₩5m"]
+        assert "(won)" in fact.message
+
     def test_currencies_extend(self):
         """A currency word added names its currency; a word given again takes the new one."""
         lexicon = FactLexicon.default().extend(currencies={"Rand": "rand", "$": ["dollar", "peso"]})

@@ -80,7 +80,6 @@ _TIME_RE: Final = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$")
 _DAY_RE: Final = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _ISO_RE: Final = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _SLASH_RE: Final = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})$")
-_CURRENCY: Final = "£$€¥₹"
 # A pair of quotation marks around some words: “…”, ``…'', "…", ‘…’ and `…'. A closing
 # single mark followed by a letter is an apostrophe ("it’s"), not the end of a quote.
 _QUOTE_RE: Final = re.compile(
@@ -393,6 +392,9 @@ class _Reader:
         self.text = text
         self.equivalents = equivalents
         self.lists = lists
+        # The currency signs a figure may follow ("£5m"): the one-character currency
+        # words that are not letters or digits.
+        self.signs = frozenset(w for w in lists.money if len(w) == 1 and not w.isalnum())
         numbers = {w: float(d) for w, d in equivalents.numbers.items() if d.isdigit()}
         self.numbers = numbers  # cardinal number words: "five", "twenty", "hundred"
         self.countries: frozenset[str] | None = None  # read on first use
@@ -430,7 +432,7 @@ class _Reader:
             currency: frozenset[str] = frozenset()
             if fact_type == "figure":
                 money = self.lists.money
-                if start and self.text[start - 1] in _CURRENCY:
+                if start and self.text[start - 1] in self.signs:
                     start -= 1  # "£5m"
                     currency = money.get(self.text[start], frozenset())
                 elif i and tokens[i - 1].text.isupper() and self.spaced(tokens, i):
