@@ -19,7 +19,7 @@ from typing import Any, Final
 import attrs
 
 from sourcecompare._lexicon import load_json, read_user_json
-from sourcecompare._tokens import Token, tokenize
+from sourcecompare._tokens import MONTH_NAMES, Token, tokenize
 from sourcecompare.exceptions import InvalidOptionError
 
 __all__ = ["CATEGORIES", "Lexicons"]
@@ -194,17 +194,13 @@ def _matches(tokens: Sequence[Token], i: int, entry: _Entry) -> bool:
     return True
 
 
-_MONTHS: Final = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 _DAY_RE: Final = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 
 
 def _is_date(tokens: Sequence[Token], index: int) -> bool:
     """Whether ``tokens[index]`` is a date, read in its segment (see :meth:`Lexicons.find`)."""
     token = tokens[index]
-    if token.norm in _MONTHS and index + 1 < len(tokens):
+    if token.norm in MONTH_NAMES and index + 1 < len(tokens):
         following = tokens[index + 1]
         if following.is_number and (following.is_date or _DAY_RE.fullmatch(following.norm)):
             return True  # "May 3", "May 2025"

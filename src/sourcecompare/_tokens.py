@@ -95,10 +95,11 @@ def _token_re() -> re.Pattern[str]:
 # Most text has no URL or e-mail address; this pattern skips trying them at every word.
 _PLAIN_TOKEN_RE: Final = re.compile(r"(?!x)x" + _TOKEN_PARTS, re.VERBOSE)
 _THOUSANDS_RE: Final = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-_MONTHS: Final = frozenset(
+MONTH_NAMES: Final = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+"""Month names and their abbreviations, in lower case (tokens of these are dates)."""
 _WEEKDAYS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun".split()
@@ -148,7 +149,7 @@ def _analyse(kind: str | None, text: str) -> tuple[str, str, bool, bool, bool, b
         capital = text[:1].isupper()
         # Full weekday names are dates in any case; "sat", "sun", "wed", "march" or
         # "may" are dates only with a capital.
-        is_date = norm in _FULL_WEEKDAYS or (capital and (norm in _WEEKDAYS or norm in _MONTHS))
+        is_date = norm in _FULL_WEEKDAYS or (capital and (norm in _WEEKDAYS or norm in MONTH_NAMES))
         is_stop = folded in _STOPWORDS or norm in _STOPWORDS
         if (text.isupper() and len(text) > 1) or (is_date and norm == "may"):
             # "US", "IT", "WHO": all-capital words are names, not function words;

@@ -24,7 +24,7 @@ from sourcecompare._attribution import SourceKind
 from sourcecompare._documents import SegmentKind
 from sourcecompare._findings import Finding, Severity
 from sourcecompare._spans import Span
-from sourcecompare._tokens import tokenize
+from sourcecompare._tokens import MONTH_NAMES, tokenize
 from sourcecompare.detectors._base import derivative_units, equivalents_of
 from sourcecompare.detectors._common import (
     held_together,
@@ -449,7 +449,7 @@ def _figures(doc: Document, equivalents: Equivalents) -> list[_Mention]:
             if i < j:
                 continue  # inside the last figure
             token = tokens[i]
-            if token.is_date and not token.is_number and token.norm not in _MONTHS_OF:
+            if token.is_date and not token.is_number and token.norm not in MONTH_NAMES:
                 # A weekday.
                 found.append(_figure(segment, (i, i + 1), equivalents, "date"))
                 j = i + 1
@@ -475,12 +475,6 @@ def _figures(doc: Document, equivalents: Equivalents) -> list[_Mention]:
                 kind = "date" if token.is_date else "figure"
                 found.append(_figure(segment, (i, j), equivalents, kind, shown=shown))
     return found
-
-
-_MONTHS_OF: Final = frozenset(
-    """january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
 
 
 def _figure(
