@@ -1081,21 +1081,6 @@ def derivative_dates_and_figures(
     )
 
 
-def read_figures(
-    doc: Document, equivalents: Equivalents, lists: FactLexicon
-) -> dict[int, tuple[_Fact, ...]]:
-    """The figures (not dates or times) of each segment of *doc*, by segment index.
-
-    Read as :class:`AddedFact` reads them: "5m", "5 million", "five million" and
-    "5,000,000" are one value; for the omission detectors, which check that the
-    derivative gives a wire figure in some form.
-    """
-    read = _dates_and_figures(doc, equivalents, lists)
-    return {
-        index: tuple(f for f in found if f.type == "figure") for index, (found, _) in read.items()
-    }
-
-
 def currency_changed(wire_figure: _Fact, figures: Iterable[_Fact]) -> bool:
     """Whether *figures* (a derivative's) give *wire_figure*'s value only in other currencies.
 
@@ -1118,20 +1103,37 @@ def wire_figures_of(
     learned: Learned,
     lists: FactLexicon,
 ) -> dict[int, tuple[_Fact, ...]]:
-    """:func:`read_figures` of wire number *wire*, once per prepared wire and lexicon.
+    """The figures of each segment of wire number *wire*, by segment index.
 
-    *equivalents* are the comparison's (:func:`equivalents_of`), *learned* the
-    definitions they know.
+    Taken from what :class:`AddedFact` reads of the wires (:func:`_wires_read`), read
+    once per prepared wire and lexicon: "5m", "5 million", "five million" and
+    "5,000,000" are one value. *equivalents* are the comparison's
+    (:func:`equivalents_of`), *learned* the definitions they know.
     """
-    doc = context.wires[wire]
+
+    def compute() -> dict[int, tuple[_Fact, ...]]:
+        facts = _wires_read(context, equivalents, learned, lists).facts
+        return {
+            index: tuple(f for f in found if f.type == "figure")
+            for (number, index), found in facts.items()
+            if number == wire
+        }
+
+    return context.wire_memo(("facts:wire_figures", wire, learned, id(lists)), compute)
+
+
+def _wires_read(
+    context: DetectionContext, equivalents: Equivalents, learned: Learned, lists: FactLexicon
+) -> _Wires:
+    """:func:`_read_wires` of the context's wires, once per prepared wire and lexicon."""
     # Kept with the lexicon it was read with: another lexicon, made later, may get its id.
-    read, figures = context.wire_memo(
-        ("facts:wire_figures", wire, learned, id(lists)),
-        lambda: (lists, read_figures(doc, equivalents, lists)),
+    read, wires = context.wire_memo(
+        ("added_fact:wires", learned, id(lists)),
+        lambda: (lists, _read_wires(context.wires, equivalents, lists)),
     )
     if read is not lists:  # pragma: no cover - an old lexicon's id, reused
-        return read_figures(doc, equivalents, lists)
-    return figures
+        return _read_wires(context.wires, equivalents, lists)
+    return wires
 
 
 def gives_figure(wire_figure: _Fact, figures: Iterable[_Fact]) -> bool:
@@ -1284,14 +1286,7 @@ class AddedFact:
         """Yield one finding per fact the derivative adds, with every mention of it."""
         equivalents, learned = equivalents_of(context)
         lexicon = self.lexicon
-        # Kept with the lexicon it was read with: another lexicon, made later, may get
-        # the same id.
-        read, wires = context.wire_memo(
-            ("added_fact:wires", learned, id(lexicon)),
-            lambda: (lexicon, _read_wires(context.wires, equivalents, lexicon)),
-        )
-        if read is not lexicon:  # pragma: no cover - an old lexicon's id, reused
-            wires = _read_wires(context.wires, equivalents, lexicon)
+        wires = _wires_read(context, equivalents, learned, lexicon)
         mentions = _derivative_facts(context, equivalents, wires, lexicon)
         for group in _groups([m for m in mentions if not m.found]):
             yield self._finding(context, wires, mentions, group)
