@@ -239,6 +239,9 @@ class TestFraming:
         [
             ("4.2m crowns", []),
             ("4,200,000 crowns", []),
+            ("4.2 million kronor", []),  # the wire's currency in another word
+            ("DKK 4.2 million", []),
+            ("4.2 million euros", ["euros"]),  # another currency: the word is new
             ("£4,200,000", ["4,200,000"]),  # pounds, not the wire's crowns
             ("4.2 million crowns, a record,", ["record"]),
             ("5 million crowns", ["5"]),

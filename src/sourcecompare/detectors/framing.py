@@ -159,7 +159,8 @@ class Embellishment:
     grouped into phrases (neighbours joined across function words). Words that the
     evaluative-language or speculation detectors report are left to them, and so is a
     figure whose value a wire source gives in other words ("5m" for "5 million", read
-    as :class:`~sourcecompare.detectors.AddedFact` reads figures). Severity is medium
+    as :class:`~sourcecompare.detectors.AddedFact` reads figures), with the word naming
+    its currency when the currency is the same ("kronor" for "crowns"). Severity is medium
     for sentences labelled embellished, low for the others.
 
     Args:
@@ -216,10 +217,16 @@ class Embellishment:
     ) -> list[tuple[int, int]]:
         """Token ranges of the segment's new figures whose value a wire source gives."""
         tokens = segment.tokens
-        if not any(tokens[i].is_number for a, b in entry.new for i in range(a, b)):
+        facts = self.lexicon
+        # A new number, or a new word of a figure ("kronor" for the wire's "crowns").
+        money, factors = facts.money, facts.factors
+        if not any(
+            tokens[i].is_number or tokens[i].norm in money or tokens[i].norm in factors
+            for a, b in entry.new
+            for i in range(a, b)
+        ):
             return []
         equivalents, learned = equivalents_of(context)
-        facts = self.lexicon
         read = derivative_dates_and_figures(context, equivalents, facts)
         figures = [f for f in read[segment.index][0] if f.type == "figure"]
         if not figures:
@@ -237,6 +244,13 @@ class Embellishment:
             if any(gives_figure(given, [figure]) for given in wire_figures):
                 first = bisect.bisect_left(starts, figure.span.start)
                 last = bisect.bisect_left(starts, figure.span.end)
+                if figure.currency:
+                    # The word that names its currency, which the span leaves out: the
+                    # same currency in another word ("kronor" for "crowns") is no addition.
+                    if first > 0 and tokens[first - 1].norm in money:
+                        first -= 1
+                    if last < len(tokens) and tokens[last].norm in money:
+                        last += 1
                 ranges.append((first, last))
         return ranges
 
