@@ -12,7 +12,7 @@ import json
 import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -210,9 +210,24 @@ def unescape_release(text: str) -> str:
     r"""Undo the backslash escapes of the XSum model outputs (``it\'s`` for ``it's``).
 
     The XSum summaries in these releases were written out with their apostrophes
-    escaped; the annotators' offsets count the unescaped text.
+    escaped; the annotators' offsets count the unescaped text. Some CNN/DM summaries
+    keep the Penn Treebank's names for brackets ("-LRB- PSU -RRB-"), which read as
+    capitalised words; they are turned back into the brackets they stand for.
     """
+    for name, bracket in _TREEBANK_BRACKETS.items():
+        text = text.replace(name, bracket)
     return text.replace("\\'", "'")
+
+
+# The Penn Treebank's names for brackets, in tokenised model outputs.
+_TREEBANK_BRACKETS: Final = {
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "-LCB-": "{",
+    "-RCB-": "}",
+}
 
 
 def frank_article(record: dict[str, Any]) -> str:

@@ -439,6 +439,11 @@ class FrankRow:
         facts: The number of ``framing.added_fact`` findings.
         lexical: :func:`lexical_new_share`, the lexical baseline.
         lexical_stems: The same with words compared by their stems.
+        content_error: 1 when ``OutE``, ``EntE`` or ``CircE`` < 1: content not in the
+            article, a wrong entity, or a wrong circumstance (time, place, number; a
+            wrong age is one).
+        placeholder_facts: Whether its added facts are all "UNK", the placeholder some
+            systems write for a word they do not know (read as an acronym's name).
     """
 
     share: float
@@ -448,6 +453,8 @@ class FrankRow:
     facts: int
     lexical: float
     lexical_stems: float
+    content_error: int
+    placeholder_facts: bool
 
 
 def evaluate_frank(data: Path) -> Outcome:
@@ -488,6 +495,12 @@ def evaluate_frank(data: Path) -> Outcome:
             failures.append(wire if isinstance(wire, str) else str(summary))
             continue
         _, findings = compare(wire, summary)
+        facts = [
+            summary.text[span.start : span.end]
+            for f in findings
+            if f.kind == "framing.added_fact"
+            for span in f.derivative_spans[:1]
+        ]
         tokens = content_tokens(summary.text)
         if doc_id not in wire_words:
             wire_tokens = content_tokens(wire.text)
@@ -502,9 +515,13 @@ def evaluate_frank(data: Path) -> Outcome:
                 out_of_article=int(float(record["OutE"]) < 1),
                 factuality=float(record["Factuality"]),
                 bertscore=baselines.get((doc_id, model), math.nan),
-                facts=sum(f.kind == "framing.added_fact" for f in findings),
+                facts=len(facts),
                 lexical=lexical_new_share(tokens, words),
                 lexical_stems=sum(t.stem not in stems for t in tokens) / max(len(tokens), 1),
+                content_error=int(
+                    any(float(record.get(k, 1)) < 1 for k in ("OutE", "EntE", "CircE"))
+                ),
+                placeholder_facts=bool(facts) and all(set(t.split()) == {"UNK"} for t in facts),
             )
         )
     metrics: dict[str, float] = {}
@@ -531,6 +548,16 @@ def evaluate_frank(data: Path) -> Outcome:
             f"{flagged} with some added content found; {len(with_facts)} with an added "
             f"fact, {sum(with_facts)} of them with OutE < 1"
         )
+        if with_facts:
+            errors = [r.content_error for r in items]
+            notes.append(
+                f"{source}: of the {len(with_facts)} with an added fact, "
+                f"{sum(r.content_error for r in items if r.facts)} have content not in the "
+                f"article, a wrong entity or a wrong circumstance (OutE, EntE or CircE < 1; "
+                f"{sum(errors)} of all {len(items)} do); of the others, "
+                f"{sum(r.placeholder_facts for r in items if r.facts and not r.content_error)} "
+                f'add only "UNK"'
+            )
         if items:
             notes.append(
                 f"{source}: lexical baseline with words compared by their stems instead: "

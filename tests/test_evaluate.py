@@ -143,6 +143,11 @@ class TestLocateSpan:
         assert summary == "brill's bridge opens."
         assert _data.locate_span(summary, "brill\\'s bridge", 1) == (0, 14)
 
+    def test_treebank_brackets(self):
+        """A summary's "-LRB-" and "-RRB-" are the brackets they stand for."""
+        summary = _data.unescape_release("a unit -LRB- PSU -RRB- per bunk -LSB- sic -RSB- .")
+        assert summary == "a unit ( PSU ) per bunk [ sic ] ."
+
     def test_case_is_ignored_as_a_fallback(self):
         """A span written with other capitals is still found."""
         start = self.SUMMARY.index("brill")
