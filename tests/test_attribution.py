@@ -649,6 +649,50 @@ class TestContents:
         )
         assert a.content_text == "Repairs will start in June"
 
+    def test_setting_before_that_is_not_content(self):
+        """``X said at a news conference on Monday that ...``: the clause is the content."""
+        a = only(
+            "Intro line here.\n\nKovacs said at a news conference in Lindby on Monday that "
+            "repairs would start in June."
+        )
+        assert a.content_text == "repairs would start in June"
+
+    def test_relative_that_after_a_setting_is_content(self):
+        """``said at the meeting that was ...``: a relative clause, left where it was."""
+        a = only("Intro line here.\n\nKovacs said at the meeting that was held on Monday.")
+        assert a.content_text == "at the meeting that was held on Monday"
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The actor shouted at the crew.",
+            "The actor shouted at the crew on Monday.",
+            "The actor shouted at the crew on Monday, a witness said.",
+            "The actor shouted at the crew on Monday, according to a witness.",
+        ],
+    )
+    def test_words_aimed_at_someone_report_nothing(self, sentence):
+        """``X shouted at the crew``: whom the words were aimed at is not their content."""
+        _, found = extract(f"Intro line here.\n\n{sentence}")
+        assert [a.cue_text for a in found if a.source_text == "The actor"] == []
+        assert [a.content_text for a in found] == (
+            ["The actor shouted at the crew on Monday"] if "witness" in sentence else []
+        )
+
+    @pytest.mark.parametrize(
+        ("sentence", "content"),
+        [
+            ("Kovacs said at least ten people were hurt.", "at least ten people were hurt"),
+            ('"Get out," the actor shouted at the crew.', '"Get out,"'),
+            ('The actor yelled at reporters, "Get out!"', '"Get out!"'),
+        ],
+    )
+    def test_content_after_at_is_kept(self, sentence, content):
+        """Content starting "at least", or a quotation before the cue or after the target."""
+        _, found = extract(f"Intro line here.\n\n{sentence}")
+        assert len(found) == 1
+        assert content in found[0].content_text
+
     def test_quote_then_adding(self):
         """``"...," X said, adding that ...``: the quotation for "said", the rest for "adding"."""
         _, found = extract(

@@ -123,6 +123,28 @@ class TestSpeakers:
         assert "to Ingrid Sol" in finding.message
         assert "Mara Velde" in finding.message
 
+    def test_witness_dropped_from_a_clause_with_a_speech_verb(self):
+        """A speech verb inside the content is not the cue: dropping the witness is a drop.
+
+        The wire's "according to a witness" reports the whole clause; "shouted at the
+        crew" reports nothing of the actor's, so it is no cue to compare with.
+        """
+        wire = (
+            "TESSBY (Reuters) - The harbour master shouted at the crew of the ferry on "
+            "Monday, according to a witness.\n\nThe ferry sailed an hour late."
+        )
+        found, _, derivative = drift(
+            "The harbour master shouted at the crew of the ferry on Monday.\n\n"
+            "The ferry sailed an hour late.",
+            wire,
+        )
+        assert [f.kind for f in found] == ["attribution.speaker_dropped"]
+        assert "a witness" in found[0].message
+        assert any(
+            "shouted at the crew of the ferry on Monday" in t
+            for t in texts(derivative, found[0].derivative_spans)
+        )
+
     def test_surname_is_the_same_speaker(self):
         """The surname "Velde" keeps the speaker "Mara Velde"; said to told is no drift."""
         found, _, _ = drift(

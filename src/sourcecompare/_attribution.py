@@ -706,6 +706,31 @@ _PLURAL_QUANTIFIERS: Final = frozenset("some many most others both all few sever
 _AFFILIATION: Final = frozenset("of at from for with by in on".split())
 _DANGLING: Final = frozenset("as and but while that or because since when after before".split())
 _REDUCED: Final = frozenset("as when if unless once though although while until".split())
+# The most words of a setting between a cue and its "that" clause ("said at a news
+# conference in Geneva on Monday that").
+_SETTING_WORDS: Final = 10
+# Words after "at" that make it the start of the content: "said at least ten died".
+_AT_CONTENT: Final = frozenset("least most last first once all times present".split())
+
+
+_QUOTE_MARKS: Final = '"“”‘’«»„'
+_CLAUSE_BREAK_RE: Final = re.compile(r"[,;:—–(]")
+
+
+def _aimed_at(words: Sequence[str]) -> bool:
+    """Whether the words after a cue only say whom it was aimed at ("at the crew").
+
+    "shouted at the crew on Monday": a target and a setting, no clause, so nothing
+    the speaker said is reported.
+    """
+    return (
+        2 <= len(words) <= _SETTING_WORDS + 2
+        and words[0] == "at"
+        and words[1] not in _AT_CONTENT
+        and not any(w in _CLAUSE_STARTS for w in words)
+    )
+
+
 _ADJUNCT_PREPOSITIONS: Final = frozenset(
     """at in on during after before from outside inside following while via through
     over near upon late earlier last this""".split()
@@ -1724,6 +1749,11 @@ class _Extractor:
                 # '"We are ready," X said at the opening.' or '..., X said, adding ...':
                 # what follows the cue is an adjunct or another cue, not the content.
                 return _Found(cue, source, mode, before_content, ())
+        if after is not None and self._aimed(after):
+            # "The actor shouted at the crew on Monday, a witness said.": no content.
+            if mode == "left" and source is not None and before_content is not None:
+                return _Found(cue, source, mode, before_content, ())
+            return None
         return _Found(cue, source, mode, after, ())
 
     def _outer_lo(self, toks: list[_Tok], found: list[_Found], lo: int, k: int) -> int:
@@ -2121,6 +2151,7 @@ class _Extractor:
         j = self._skip_time(toks, j, n)
         while j < n and toks[j].text in {",", ":", "—", "–", "-"}:
             j += 1
+        j = self._skip_setting(toks, j, n)
         if j < n and toks[j].kind == "w" and toks[j].low in skip_words:
             j += 1
         end = n
@@ -2129,6 +2160,41 @@ class _Extractor:
         if end <= j or not any(t.kind == "w" for t in toks[j:end]):
             return None
         return (toks[j].start, toks[end - 1].end)
+
+    @staticmethod
+    def _skip_setting(toks: list[_Tok], j: int, n: int) -> int:
+        """Past a setting between the cue and a "that" clause.
+
+        "said at a news conference on Monday that ...": the content is the clause, not
+        where it was said. A "that" followed by an auxiliary opens a relative clause
+        ("in a report that was published ...").
+        """
+        if j >= n or toks[j].kind != "w" or toks[j].low not in _ADJUNCT_PREPOSITIONS:
+            return j
+        k = j + 1
+        while k < n and k - j <= _SETTING_WORDS and toks[k].kind == "w":
+            if toks[k].low == "that":
+                after = toks[k + 1] if k + 1 < n else None
+                if after is None or after.kind != "w" or after.low in _AUX:
+                    return j
+                return k
+            if toks[k].low in _CLAUSE_STARTS:
+                return j
+            k += 1
+        return j
+
+    def _aimed(self, content: tuple[int, int]) -> bool:
+        """Whether a content after the cue only says whom the words were aimed at.
+
+        "shouted at the crew on Monday, a witness said": up to the first comma, a
+        target and a setting, no clause and no quotation: nothing the speaker said is
+        reported. "said at least ten people died" is content.
+        """
+        text = self.text[content[0] : content[1]]
+        if any(mark in text for mark in _QUOTE_MARKS):
+            return False
+        words = _CLAUSE_BREAK_RE.split(text, maxsplit=1)[0].casefold().split()
+        return _aimed_at(words) and all(w.isalnum() for w in words)
 
     @staticmethod
     def _skip_receiver(toks: list[_Tok], j: int, n: int) -> int:
