@@ -649,6 +649,22 @@ class TestContents:
         )
         assert a.content_text == "Repairs will start in June"
 
+    @pytest.mark.parametrize(
+        ("subject", "name"),
+        [
+            ("Tessby harbour master Ann Berg", "Ann Berg"),
+            ("Tessby Council chief executive Ann Berg", "Ann Berg"),
+            ("Tessby Council", "Tessby Council"),
+        ],
+    )
+    def test_elided_subject_with_a_role_is_the_person(self, subject, name):
+        """``Org role Name has ... and urged ...``: the person is the subject."""
+        _, found = extract(
+            f"Intro line here.\n\n{subject} has reminded the crews of their duties and "
+            "urged them to check the moorings."
+        )
+        assert by_cue(found, "urged").source_name == name
+
     def test_setting_before_that_is_not_content(self):
         """``X said at a news conference on Monday that ...``: the clause is the content."""
         a = only(

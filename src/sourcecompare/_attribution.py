@@ -1089,6 +1089,22 @@ def _person_parts(
     return tuple(parts)
 
 
+def _titled_name(toks: Sequence[_Tok], runs: Sequence[tuple[int, int]], end: int) -> bool:
+    """Whether the noun phrase ending at *end* is an organisation, a role and a name.
+
+    In "Liverpool manager Brendan Rodgers" the person, not the first name run, is the
+    subject. The role is one to three lower-case words; the name, the last run, ends
+    the phrase and has two words at least.
+    """
+    if len(runs) != 2 or runs[1][1] != end or runs[1][1] - runs[1][0] < 2:
+        return False
+    role = toks[runs[0][1] : runs[1][0]]
+    return 1 <= len(role) <= 3 and all(
+        t.kind == "w" and not t.cap and t.low not in _NOT_SUBJECT and t.low not in _CLAUSE_WORDS
+        for t in role
+    )
+
+
 def _acronym_end(toks: Sequence[_Tok], end: int) -> int:
     """Past a bracketed acronym right after a name at *end*: "Water Authority (PAWA)"."""
     if (
@@ -1989,7 +2005,7 @@ class _Extractor:
         if first.cap:
             end = _np_right(toks, i, n, limit=8)
             runs = _name_runs(toks, i, end)
-            if runs and runs[0][0] == i:
+            if runs and runs[0][0] == i and not _titled_name(toks, runs, end):
                 end = runs[0][1]
             return (i, _acronym_end(toks, end)), "elided"
         return None, "agentless"
