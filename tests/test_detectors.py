@@ -344,6 +344,25 @@ class TestFraming:
         assert len(found) == 1
         assert span_texts(derivative, found[0]) == ["will resume"]
 
+    @pytest.mark.parametrize(
+        ("wire", "derivative"),
+        [
+            (  # "seemingly" governs "random spots", not what the arrows were
+                "Placed in seemingly random spots, the concrete arrows were once markers "
+                "for airmail pilots.",
+                "The concrete arrows were once markers for airmail pilots.",
+            ),
+            (  # "if" governs "an inquiry is opened", not "the incident"
+                "Mayor Lund will miss the vote on Saturday, and she could face a longer "
+                "absence if an inquiry is opened into the incident.",
+                "Mayor Lund will miss the vote on Saturday after the incident.",
+            ),
+        ],
+    )
+    def test_hedge_over_words_the_derivative_did_not_keep(self, wire, derivative):
+        """A hedge whose statement the derivative does not repeat is no shift."""
+        assert of_kind(findings(wire, derivative), "framing.certainty_shift") == []
+
     def test_speculation(self):
         """A prediction the wire does not make is reported."""
         derivative = WIRE + "\nFerry traffic is likely to recover next year.\n"

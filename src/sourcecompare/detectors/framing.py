@@ -13,9 +13,8 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
 from sourcecompare._align import AlignmentLabel
@@ -357,10 +356,6 @@ _SCOPE: Final = 4  # content words after a hedge that it governs
 # Dashes that end a clause: an em dash, "--", or a spaced hyphen or en dash (an
 # unspaced one joins a compound, "cross-border", or a range, "10–12").
 _DASH_RE: Final = re.compile(r"[—―]|--|\s[-‒–]|[-‒–]\s")
-# Words that open another clause after a comma.
-_CLAUSE_OPENERS: Final = frozenset(
-    "but yet although though whereas while which who whom whose".split()
-)
 
 
 class CertaintyShift:
@@ -368,8 +363,10 @@ class CertaintyShift:
 
     For each wire source of a supported sentence: a hedge in the wire ("can",
     "is expected to", "plans to") whose scope (the next few content words of its
-    clause) reaches words the derivative sentence kept, while the derivative sentence
-    has no hedge, is a shift from possible to asserted (high severity). The reverse,
+    clause, which ends at a comma or other punctuation) reaches words the derivative
+    sentence kept (the word the hedge governs, its first scope word, or two of them),
+    while the derivative sentence has no hedge, is a shift from possible to asserted
+    (high severity). The reverse,
     a hedge in the derivative over kept words where the wire sentence has none
     ("reportedly", "may"), is a shift from fact to hedged (medium). A month is not a
     hedge ("In May, ..."; see :meth:`Lexicons.find`).
@@ -390,7 +387,6 @@ class CertaintyShift:
             if not entry.label.supported or not entry.sources:
                 continue
             derivative_hedges = context.find("hedges", segment)
-            derivative_reporting = functools.partial(_reporting_starts, context, None)
             for source in entry.sources:
                 wire_segment = alignment.wire_segment(source)
                 wire_hedges = context.find("hedges", wire_segment)
@@ -402,11 +398,12 @@ class CertaintyShift:
                         if link.wire == source.wire and link.wire_segment == source.segment
                         for k in range(*link.wire_tokens)
                     }
-                    wire_reporting = functools.partial(_reporting_starts, context, source.wire)
                     for hedge in wire_hedges:
-                        scope = _scope(wire_segment, hedge, wire_reporting)
+                        scope = _scope(wire_segment, hedge)
                         reached = [i for i in scope if i in indices]
-                        if not reached:
+                        if not reached or (scope[0] not in reached and len(reached) < 2):
+                            # One far word of the scope kept ("if action is taken
+                            # after the incident": "the incident") is not the statement.
                             continue
                         derivative_words = _asserted_words(
                             context, entry, segment, source.wire, source.segment, scope, reached
@@ -425,7 +422,7 @@ class CertaintyShift:
                     context.find("hedges", alignment.wire_segment(other)) for other in entry.sources
                 ):
                     for hedge in derivative_hedges:
-                        scope = _scope(segment, hedge, derivative_reporting)
+                        scope = _scope(segment, hedge)
                         links = [link for link in entry.links if link.derivative[0] in scope]
                         if links:
                             yield self._finding(
@@ -485,20 +482,17 @@ class CertaintyShift:
         )
 
 
-def _scope(
-    segment: Segment, hedge: tuple[int, int], reporting: Callable[[], Sequence[int]]
-) -> list[int]:
+def _scope(segment: Segment, hedge: tuple[int, int]) -> list[int]:
     """Indices of the first few content tokens after a hedge, within its clause.
 
-    The clause ends at a semicolon or a dash, and at a comma followed by a reporting
-    clause (``reporting()`` gives the offsets where the document's attribution sources
-    and cues start: ", the operator said", ", said Moen", ", according to ...") or by
-    a word that opens another clause (", but", ", which").
+    The clause ends at punctuation (:func:`_clause_break`): in "placed in seemingly
+    random spots, these arrows were markers", "seemingly" governs "random spots", not
+    what the arrows were.
     """
     tokens = segment.tokens
     scope: list[int] = []
     for index in range(hedge[1], len(tokens)):
-        if _clause_ends(segment, index, reporting):
+        if _clause_break(segment, index):
             break
         if not tokens[index].is_stop:
             scope.append(index)
@@ -512,44 +506,6 @@ def _gap_before(segment: Segment, index: int) -> str:
     return segment.text[
         segment.tokens[index - 1].end - segment.start : segment.tokens[index].start - segment.start
     ]
-
-
-def _clause_ends(segment: Segment, index: int, reporting: Callable[[], Sequence[int]]) -> bool:
-    """Whether a clause ends between token *index* and the one before it."""
-    if index == 0:
-        return False
-    gap = _gap_before(segment, index)
-    if ";" in gap or _DASH_RE.search(gap):
-        return True
-    if "," not in gap:
-        return False
-    tokens = segment.tokens
-    if tokens[index].norm in _CLAUSE_OPENERS:
-        return True
-    # A reporting clause: an attribution's source or cue starts before the next comma.
-    end = next(
-        (tokens[j].start for j in range(index + 1, len(tokens)) if "," in _gap_before(segment, j)),
-        segment.end,
-    )
-    starts = reporting()
-    position = bisect.bisect_left(starts, tokens[index].start)
-    return position < len(starts) and starts[position] < end
-
-
-def _reporting_starts(context: DetectionContext, wire: int | None) -> list[int]:
-    """Sorted offsets where the sources and cues of a document's attributions start."""
-    memo = context.memo if wire is None else context.wire_memo
-    return memo(
-        f"framing:reporting_starts:{wire}",
-        lambda: sorted(
-            {
-                span.start
-                for attribution in context.attributions(wire)
-                for span in (attribution.source, attribution.cue)
-                if span is not None
-            }
-        ),
-    )
 
 
 # Auxiliaries: a derivative's own verb group starts with one ("has already been approved").
