@@ -348,13 +348,17 @@ class TestFraming:
         ("wire", "derivative"),
         [
             (  # "seemingly" governs "random spots", not what the arrows were
-                "Placed in seemingly random spots, the concrete arrows were once markers "
-                "for airmail pilots.",
+                (
+                    "Placed in seemingly random spots, the concrete arrows were once markers "
+                    "for airmail pilots."
+                ),
                 "The concrete arrows were once markers for airmail pilots.",
             ),
             (  # "if" governs "an inquiry is opened", not "the incident"
-                "Mayor Lund will miss the vote on Saturday, and she could face a longer "
-                "absence if an inquiry is opened into the incident.",
+                (
+                    "Mayor Lund will miss the vote on Saturday, and she could face a longer "
+                    "absence if an inquiry is opened into the incident."
+                ),
                 "Mayor Lund will miss the vote on Saturday after the incident.",
             ),
         ],
