@@ -717,6 +717,36 @@ class TestContents:
         assert by_cue(found, "said").content_text == '"The bridge is old,"'
         assert by_cue(found, "adding").content_text == "it would close"
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Ann Berg pleaded guilty on Friday to two charges of fraud.",
+            "Ann Berg pleaded not guilty to the charges.",
+            "Lund and Berg are doubts for the match on Saturday.",
+            "Officials have claims to settle with the port.",
+            "Passengers can expect delays of an hour on Monday.",
+            "The word hygge, which refers to a cosy mood, is popular.",
+        ],
+    )
+    def test_not_a_report(self, sentence):
+        """A plea, a noun after an auxiliary, a modal "expect", a definition: no cue."""
+        _, found = extract(f"Intro line here.\n\n{sentence}")
+        assert found == ()
+
+    @pytest.mark.parametrize(
+        ("sentence", "cue"),
+        [
+            ("The mayor pleaded with residents to stay indoors.", "pleaded with"),
+            ("Analysts expect the port to reopen in May.", "expect"),
+            ("The mayor will claim the pier is safe.", "will claim"),
+            ("The mayor has said the pier is safe.", "has said"),
+        ],
+    )
+    def test_still_a_report(self, sentence, cue):
+        """The same verbs reporting: still cues."""
+        _, found = extract(f"Intro line here.\n\n{sentence}")
+        assert [a.cue_text for a in found] == [cue]
+
     def test_expected_to_is_not_an_attribution(self):
         """``X is expected to ...`` predicts; it reports nobody's words."""
         _, found = extract("Intro line here.\n\nThe vote is expected to be close on Monday.")

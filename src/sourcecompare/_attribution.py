@@ -1457,6 +1457,8 @@ class _Extractor:
             return None  # a name or title in running text: "Planned Parenthood"
         if nxt is not None and nxt.kind == "w" and nxt.low in spec.get("not_before", ()):
             return None
+        if prev is not None and prev.kind == "w" and prev.low in spec.get("not_after", ()):
+            return None  # "can expect delays": a prediction, nobody's report
         if form.role == "verb" and "phrase" in names:
             start = self._group_start(toks, i)
             return _Cue(start, i, end, form, passive=False)
@@ -1496,6 +1498,15 @@ class _Extractor:
             return None  # an adjective: "270 pledged delegates", "in reported cases"
         start = self._group_start(toks, i)
         grouped = start < i
+        if (
+            grouped
+            and not names & {"past", "pp", "ing"}
+            and ("base" not in names or (prev is not None and prev.low in _BE))
+            and any(toks[k].low in _AUX for k in range(start, i))
+        ):
+            # No verb group ends in an -s form, nor in a plain form after "be": a noun,
+            # "Richardson and Cissokho are doubts", "officials have claims".
+            return None
         if (
             names == {"base"}
             and not grouped
