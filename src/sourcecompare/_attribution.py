@@ -711,8 +711,7 @@ _REDUCED: Final = frozenset("as when if unless once though although while until"
 _SETTING_WORDS: Final = 10
 # Words after "at" that make it the start of the content: "said at least ten died".
 _AT_CONTENT: Final = frozenset("least most last first once all times present".split())
-
-
+# Quotation marks, and what ends the first clause of a content (see _Extractor._aimed).
 _QUOTE_MARKS: Final = '"“”‘’«»„'
 _CLAUSE_BREAK_RE: Final = re.compile(r"[,;:—–(]")
 
