@@ -308,6 +308,55 @@ class TestResolution:
         assert a.source_text == "who"
         assert a.source_name == "Ada Berg"
 
+    def test_pronoun_later_in_a_sentence_is_its_subject(self):
+        """``A accused B of ..., which he said ...``: "he" is A, not the latest name."""
+        _, found = extract(
+            "Intro line here.\n\nTomas Rennick accused his rival Ilse Caradec on Sunday of "
+            "dropping her support for the ferry deal, which he said had saved 500 jobs.\n\n"
+            "Christina Lund has a column in the Harbour Review, in which she says fares "
+            "will rise."
+        )
+        assert by_cue(found, "said").source_name == "Tomas Rennick"
+        assert by_cue(found, "says").source_name == "Christina Lund"
+
+    def test_gender_from_a_title_on_a_surname(self):
+        """``Mr. Rennick`` makes Tomas Rennick a man and ``Mrs. Caradec`` a woman."""
+        _, found = extract(
+            "Intro line here.\n\nTomas Rennick visited Lindby on Sunday.\n\n"
+            "Mr. Rennick, of Halvik, struck at Mrs. Caradec's claim to expertise in "
+            "shipping, saying she had no plan.\n\nShe again suggested that his figures "
+            "were wrong."
+        )
+        assert [(a.cue_text, a.source_name) for a in found] == [
+            ("saying", "Tomas Rennick"),
+            ("again suggested", "Caradec"),
+        ]
+
+    def test_weekday_after_a_name_does_not_hide_the_pronoun(self):
+        """``B on Sunday of ... her ...``: the pronoun still tells B's gender."""
+        _, found = extract(
+            "Intro line here.\n\nTomas Rennick accused Ilse Caradec on Sunday of dropping "
+            "her support.\n\nAt the same time, he said the deal was sound."
+        )
+        assert by_cue(found, "said").source_name == "Tomas Rennick"
+
+    def test_claim_to_a_title_is_not_a_cue(self):
+        """``X's claim to expertise`` is a title; ``X's claim to have ...`` reports."""
+        _, found = extract("Intro line here.\n\nThey doubted Mrs. Caradec's claim to expertise.")
+        assert [a.cue_text for a in found] == ["doubted"]
+        _, found = extract(
+            "Intro line here.\n\nThe company's claim to have fixed the pier was false."
+        )
+        assert [a.cue_text for a in found] == ["claim"]
+
+    def test_leading_preposition_is_not_part_of_the_name(self):
+        """``Despite Rennick's promises, Rennick ...``: the name is "Rennick"."""
+        _, found = extract(
+            "Intro line here.\n\nDespite Rennick's promises, Rennick told reporters that "
+            "fares would rise."
+        )
+        assert [a.source_name for a in found] == ["Rennick"]
+
     def test_title_and_surname(self):
         """``Mr. Rennick said`` resolves through the title to the full name."""
         _, found = extract(

@@ -67,6 +67,7 @@ import attrs
 from sourcecompare._documents import Document, SegmentKind
 from sourcecompare._lexicon import load_json, read_data, read_user_json
 from sourcecompare._spans import Span
+from sourcecompare._tokens import MONTH_NAMES
 from sourcecompare.exceptions import InvalidOptionError
 
 __all__ = [
@@ -680,7 +681,7 @@ _LEADING: Final = frozenset(
     """and but or so yet as even now also still only then today yesterday meanwhile
     however later earlier if since though although while when because after before with
     by from for in on at of to into during under over among between like unlike including
-    instead indeed thus""".split()
+    instead indeed thus despite amid""".split()
 )
 # Words a person's name does not open with: titles, conjunctions, adverbs, prepositions,
 # clause words and determiners ("Mr.", "But", "When", "The").
@@ -1319,7 +1320,8 @@ class _Extractor:
             first = toks[a]
             if a == 0 and first.low in _CLAUSE_WORDS:
                 continue  # a sentence-opening clause word
-            if a > 0 and toks[a - 1].low in _AFFILIATION:
+            titled = _title_gender(toks, a)  # "Mr.", "Mrs." ...: a person
+            if a > 0 and toks[a - 1].low in _AFFILIATION and not titled:
                 continue  # a place or body in a title: "the head gardener at Brill Park"
             parts = _person_parts(toks, a, b, heads)  # without titles and function words
             if parts is None:
@@ -1334,8 +1336,12 @@ class _Extractor:
                 person = people.by_surname(parts[0], first.start + 1)
                 if person is not None:
                     bisect.insort(person.mentions, first.start)
+                    if titled and not person.gender:
+                        person.gender = titled  # "Barack Obama" ... "Mr. Obama"
+                elif titled:
+                    people.add(parts[0], parts, first.start, titled)  # "Mrs. Clinton"
                 continue
-            gender = _title_gender(toks, a) or _gender_after(toks, b)
+            gender = titled or _gender_after(toks, b)
             people.add(" ".join(parts), parts, first.start, gender)
 
     def _group_possessive(self, toks: list[_Tok], b: int) -> bool:
@@ -1440,6 +1446,12 @@ class _Extractor:
                 return None  # "his comments about": no content follows
             if "light_only" in form.forms:
                 return None  # "China's commitment to": only "made a commitment" reports
+            if (
+                form.lemma == "claim"
+                and nxt.low == "to"
+                and (end + 1 >= len(toks) or toks[end + 1].low not in {"be", "have"})
+            ):
+                return None  # "Clinton's claim to expertise": a title, not a statement
             if form.lemma == "call" and nxt.low in {"for", "on"}:
                 end += 1
             return _Cue(i, i, end, form, passive=False)
@@ -1909,7 +1921,9 @@ class _Extractor:
             if a < k:
                 return (a, k), "left"
             return self._elided(toks, found, lo)
-        if prev.text == ",":
+        if prev.text == "," and "ing" not in cue.form.forms:
+            # ", saying ...": the participle's subject is the clause's, not a phrase
+            # between commas before it ("Obama, of Illinois, struck at ..., saying").
             appositive = self._appositive(toks, k - 1, lo)
             if appositive is not None:
                 return appositive, "left"
@@ -2461,6 +2475,32 @@ class _Extractor:
         people.add(name, parts, pos, None)
         return name
 
+    def _sentence_subject(self, toks: list[_Tok], a: int, gender: str) -> _Person | None:
+        """The person who opens the pronoun's sentence, when the pronoun may be them.
+
+        "Barack Obama accused Hillary Rodham Clinton of ..., the agreement that he said
+        ...": a speaker pronoun later in the sentence is its subject, not the most
+        recent name (whose gender is not known). A pronoun that opens its sentence is
+        resolved by recency.
+        """
+        if a == 0:
+            return None
+        runs = _name_runs(toks, 0, a)
+        if not runs or runs[0][0] != 0:
+            return None
+        start, end = runs[0]
+        parts = _person_parts(toks, start, end, self.heads)
+        if parts is None:
+            return None
+        people = self.people
+        if len(parts) == 1:
+            person = people.by_surname(parts[0], toks[start].start + 1)
+        else:
+            person = people.by_name.get(" ".join(parts))
+        if person is None or (person.gender is not None and person.gender != gender):
+            return None
+        return person
+
     def _resolve_pronoun(self, toks: list[_Tok], a: int, pos: int) -> str | None:
         low = toks[a].low
         if low in {"who", "which", "that"}:
@@ -2483,7 +2523,7 @@ class _Extractor:
             return name if kind is not SourceKind.PRONOUN else None
         if low in _MALE or low in _FEMALE:
             gender = "m" if low in _MALE else "f"
-            person = self.people.recent(pos, gender)
+            person = self._sentence_subject(toks, a, gender) or self.people.recent(pos, gender)
             if person is None:
                 return None
             if person.gender is None:
@@ -2519,8 +2559,14 @@ def _gender_after(toks: Sequence[_Tok], b: int) -> str | None:
             return "m"
         if t.low in _FEMALE:
             return "f"
-        if t.cap and t.low not in _TITLES and t.low not in _CLAUSE_WORDS:
-            return None  # another name may own the pronoun
+        if (
+            t.cap
+            and t.low not in _TITLES
+            and t.low not in _CLAUSE_WORDS
+            and t.low not in _DAYS
+            and (t.low not in MONTH_NAMES or t.low == "may")  # "Theresa May"
+        ):
+            return None  # another name may own the pronoun ("on Sunday" is no name)
     return None
 
 
