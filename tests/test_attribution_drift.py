@@ -145,6 +145,29 @@ class TestSpeakers:
             for t in texts(derivative, found[0].derivative_spans)
         )
 
+    def test_unlisted_agency_credit_removed(self):
+        """An agency the list lacks, in a full dateline: its credit and dateline dropped.
+
+        Its name and the dateline's date are furniture, not omitted content.
+        """
+        wire = (
+            "Harbour reopens\n\nTESSBY, March 3 (Nordwire) - The harbour will reopen on "
+            "Monday, the port authority said.\n\nWork on the sea wall ended in May."
+        )
+        derivative = (
+            "Harbour reopens\n\nThe harbour will reopen on Monday, the port authority "
+            "said.\n\nWork on the sea wall ended in May."
+        )
+        found = sc.compare(wire, derivative).findings
+        assert [f.message for f in found if f.kind == "attribution.credit_removed"] == [
+            "The wire credits Nordwire (dateline); the derivative credits it nowhere."
+        ]
+        assert [f.kind for f in found if f.category == "omission"] == []
+        kept = derivative.replace("The harbour will", "Nordwire reported that the harbour will")
+        assert not [
+            f for f in sc.compare(wire, kept).findings if f.kind == "attribution.credit_removed"
+        ]
+
     def test_surname_is_the_same_speaker(self):
         """The surname "Velde" keeps the speaker "Mara Velde"; said to told is no drift."""
         found, _, _ = drift(

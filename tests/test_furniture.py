@@ -331,6 +331,36 @@ class TestNotFurniture:
         assert doc.dateline is None
         assert doc.credits == ()
 
+    def test_unlisted_agency_in_a_full_dateline(self):
+        """A place in capitals, a date and a name in brackets: an agency the list lacks."""
+        doc = Document.from_text(
+            f"{HEADLINE}\n\nLINDBY, March 3 (Nordwire) - The ferry resumed service.\n\n{BODY}"
+        )
+
+        assert doc.dateline is not None
+        assert doc.dateline.agency == "Nordwire"
+        assert doc.dateline.date == "March 3"
+        [credit] = doc.credits
+        assert (credit.agency, credit.where, credit.text) == ("Nordwire", "dateline", "Nordwire")
+        assert doc.text[credit.start : credit.end] == "Nordwire"
+        assert doc.sentences[0].text == "The ferry resumed service."
+
+    @pytest.mark.parametrize(
+        "opening",
+        [
+            "LINDBY (Nordwire) - ",  # no date
+            "LINDBY, March 3 (2019) - ",  # not a name
+            "LINDBY, March 3 (UPDATED) - ",  # a label
+            "Lindby, March 3 (Nordwire) - ",  # the place not in capitals
+        ],
+    )
+    def test_unlisted_agency_needs_the_whole_shape(self, opening):
+        """Without every part of the shape, a bracket the list lacks makes no dateline."""
+        doc = Document.from_text(f"{HEADLINE}\n\n{opening}The ferry resumed service.\n\n{BODY}")
+
+        assert doc.dateline is None
+        assert doc.credits == ()
+
     def test_sentence_with_by_is_not_a_byline(self):
         """A sentence that starts with 'By' and ends with a period is body text."""
         doc = Document.from_text(

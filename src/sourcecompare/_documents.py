@@ -679,9 +679,24 @@ class _Parser:
         self.furniture.append(
             Furniture(FurnitureKind.DATELINE, dateline.start, dateline.end, dateline.text)
         )
+        found = False
         for credit in self.agencies.find(self.text, dateline.start, dateline.end):
             if credit.start > dateline.place_span.end:
                 self.credits.append(attrs.evolve(credit, where=FurnitureKind.DATELINE.value))
+                found = True
+        if dateline.agency and not found:
+            # An agency the list lacks, credited by the dateline's brackets as written.
+            at = self.text.find(dateline.agency, dateline.place_span.end, dateline.end)
+            if at >= 0:
+                self.credits.append(
+                    AgencyCredit(
+                        dateline.agency,
+                        at,
+                        at + len(dateline.agency),
+                        dateline.agency,
+                        FurnitureKind.DATELINE.value,
+                    )
+                )
         body = dateline.end
         while body < end and self.text[body].isspace():
             body += 1

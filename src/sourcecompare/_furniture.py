@@ -545,13 +545,18 @@ def match_dateline(text: str, start: int, end: int, agencies: AgencyList) -> Dat
     all_caps = len(letters) >= 2 and place.split(",")[0].isupper()
     if place.split(",")[0].strip().casefold() in _KICKERS:
         return None  # "BREAKING --" labels the story; it names no place
+    unlisted = None
     if agency_text and agency is None:
-        return None  # "(left)" or "(2019)" in brackets is not a dateline
+        if not (all_caps and date and _unlisted_agency(agency_text)):
+            return None  # "(left)" or "(2019)" in brackets is not a dateline
+        # "STOCKHOLM, March 3 (Nordwire) -": a place in capitals, a date and a name
+        # in brackets make a dateline, and the name an agency the list lacks.
+        unlisted = " ".join(agency_text.split())
     if not all_caps and agency is None:
         return None
     if not (agency or date or dash in {"--", "—", "–"}):
         return None
-    if dash == ":" and not agency:
+    if dash == ":" and not (agency or unlisted):
         return None
     place_start = start + match.start("place")
     date_span = Span(start + match.start("date"), start + match.end("date")) if date else None
@@ -564,7 +569,23 @@ def match_dateline(text: str, start: int, end: int, agencies: AgencyList) -> Dat
         place_span=Span(place_start, place_start + len(place)),
         date=date,
         date_span=date_span,
-        agency=agency.name if agency else None,
+        agency=agency.name if agency else unlisted,
+    )
+
+
+def _unlisted_agency(text: str) -> bool:
+    """Whether bracketed *text* in a dateline reads as the name of an agency.
+
+    One to four words, each opening with a capital and made of letters (with "'",
+    "&", "." or "-"): "Nordwire", "Agence Nordique", "NTB"; not "(2019)", "(left)" or a
+    label such as "(UPDATED)".
+    """
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(
+        word[0].isupper()
+        and all(c.isalpha() or c in "'’&.-" for c in word)
+        and word.casefold() not in _KICKERS
+        for word in words
     )
 
 
