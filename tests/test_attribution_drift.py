@@ -158,7 +158,9 @@ class TestSpeakers:
             "Harbour reopens\n\nThe harbour will reopen on Monday, the port authority "
             "said.\n\nWork on the sea wall ended in May."
         )
-        found = sc.compare(wire, derivative).findings
+        result = sc.compare(wire, derivative)
+        assert sc.Comparison.from_json(result.to_json()) == result
+        found = result.findings
         assert [f.message for f in found if f.kind == "attribution.credit_removed"] == [
             "The wire credits Nordwire (dateline); the derivative credits it nowhere."
         ]

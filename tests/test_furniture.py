@@ -344,6 +344,12 @@ class TestNotFurniture:
         assert (credit.agency, credit.where, credit.text) == ("Nordwire", "dateline", "Nordwire")
         assert doc.text[credit.start : credit.end] == "Nordwire"
         assert doc.sentences[0].text == "The ferry resumed service."
+        spaced = Document.from_text(
+            f"{HEADLINE}\n\nLINDBY, March 3 ( Agence  Nordique ) - The ferry resumed.\n\n{BODY}"
+        )
+        [credit] = spaced.credits
+        assert (credit.agency, credit.text) == ("Agence Nordique", "Agence  Nordique")
+        assert spaced.text[credit.start : credit.end] == "Agence  Nordique"
 
     @pytest.mark.parametrize(
         "opening",

@@ -686,14 +686,18 @@ class _Parser:
                 found = True
         if dateline.agency and not found:
             # An agency the list lacks, credited by the dateline's brackets as written.
-            at = self.text.find(dateline.agency, dateline.place_span.end, dateline.end)
-            if at >= 0:
+            opening = self.text.find("(", dateline.place_span.end, dateline.end)
+            closing = self.text.find(")", opening + 1, dateline.end)
+            inside = self.text[opening + 1 : closing]
+            at = opening + 1 + (len(inside) - len(inside.lstrip()))
+            written = inside.strip()
+            if opening >= 0 and closing > opening and written:
                 self.credits.append(
                     AgencyCredit(
                         dateline.agency,
                         at,
-                        at + len(dateline.agency),
-                        dateline.agency,
+                        at + len(written),
+                        written,
                         FurnitureKind.DATELINE.value,
                     )
                 )
