@@ -783,8 +783,45 @@ class TestContents:
         assert found == ()
 
     @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The police found her at a house in Lindby.",
+            "Former harbour master Ann Berg answered questions from reporters.",
+        ],
+    )
+    def test_object_not_content(self, sentence):
+        """``found her``, ``answered questions``: an object, not what was reported."""
+        _, found = extract(f"Intro line here.\n\n{sentence}")
+        assert found == ()
+
+    def test_circumstance_clause_content_ends_at_its_comma(self):
+        """``With X demanding Y, Z ...``: X's content is Y."""
+        _, found = extract(
+            "Intro line here.\n\nWith fishermen demanding a new pier, the council "
+            "approved the plan."
+        )
+        assert [(a.source_text, a.content_text) for a in found] == [("fishermen", "a new pier")]
+
+    def test_former_is_no_part_of_the_name(self):
+        """``Former Sen. Ann Berg said``: the name is Ann Berg."""
+        _, found = extract("Intro line here.\n\nFormer Sen. Ann Berg said the pier was safe.")
+        assert [a.source_name for a in found] == ["Ann Berg"]
+
+    def test_coordinated_verb_takes_its_clause_subject(self):
+        """``A says ..., but B voted ..., and then praised ...``: B praised."""
+        _, found = extract(
+            "Intro line here.\n\nBerg says Lund is reckless, but Lund voted against the "
+            "pier, and then praised the mayor for the veto."
+        )
+        assert [(a.cue_text, a.source_name, a.content_text) for a in found] == [
+            ("says", "Berg", "Lund is reckless"),
+            ("then praised", "Lund", "the mayor for the veto"),
+        ]
+
+    @pytest.mark.parametrize(
         ("sentence", "cue"),
         [
+            ("The police found that the ferry had left early.", "found"),
             ("The mayor pleaded with residents to stay indoors.", "pleaded with"),
             ("Analysts expect the port to reopen in May.", "expect"),
             ("The mayor will claim the pier is safe.", "will claim"),

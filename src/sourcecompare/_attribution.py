@@ -645,7 +645,7 @@ _TITLES: Final = frozenset(
     secretary senator governor mayor judge justice chairman chairwoman chair director
     ambassador general governor-elect president-elect representative congressman
     congresswoman king queen prince princess pope sir dame lord lady speaker chancellor
-    premier sheikh""".split()
+    premier sheikh former""".split()
 )
 _NAME_PARTICLES: Final = frozenset("de van von bin al da del di le la du der den ibn".split())
 _MALE_TITLES: Final = frozenset("mr mr. sir king prince lord".split())
@@ -715,6 +715,41 @@ _AT_CONTENT: Final = frozenset("least most last first once all times present".sp
 # Quotation marks, and what ends the first clause of a content (see _Extractor._aimed).
 _QUOTE_MARKS: Final = '"“”‘’«»„'
 _CLAUSE_BREAK_RE: Final = re.compile(r"[,;:—–(]")
+
+
+def _clause_subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
+    """The last name in ``toks[lo:hi]`` that opens a clause and is followed by its verb.
+
+    A clause opens after ", but", ", and", ", while", ", yet" or a semicolon; the name
+    is a run of capitalised words, and a lower-case word follows it.
+    """
+    for k in range(hi - 1, lo + 1, -1):
+        before = toks[k - 1]
+        if not (
+            before.text == ";"
+            or (before.low in {"but", "and", "while", "yet"} and toks[k - 2].text == ",")
+        ):
+            continue
+        if not toks[k].cap or toks[k].low in _BEFORE_NAMES:
+            continue
+        runs = _name_runs(toks, k, hi)
+        if not runs or runs[0][0] != k:
+            continue
+        end = runs[0][1]
+        if end < hi and toks[end].kind == "w" and not toks[end].cap:
+            return (k, end)
+    return None
+
+
+def _before_comma(toks: Sequence[_Tok], j: int, content: tuple[int, int]) -> tuple[int, int]:
+    """*content* (offsets), cut short at the first comma after token *j*."""
+    start, end = content
+    for k in range(j, len(toks)):
+        if toks[k].start >= end:
+            break
+        if toks[k].text == "," and k > 0 and toks[k - 1].end > start:
+            return (start, toks[k - 1].end)
+    return content
 
 
 def _aimed_at(words: Sequence[str]) -> bool:
@@ -1787,6 +1822,16 @@ class _Extractor:
                 # '"We are ready," X said at the opening.' or '..., X said, adding ...':
                 # what follows the cue is an adjunct or another cue, not the content.
                 return _Found(cue, source, mode, before_content, ())
+        if (
+            after is not None
+            and source is not None
+            and source[0] > 0
+            and toks[source[0] - 1].low == "with"
+            and "ing" in form.forms
+        ):
+            # "With Americans demanding a new way forward, Boehner uses ...": a clause
+            # of circumstance, whose content ends at its comma.
+            after = _before_comma(toks, cue.end, after)
         if after is not None and self._aimed(after):
             # "The actor shouted at the crew on Monday, a witness said.": no content.
             if mode == "left" and source is not None and before_content is not None:
@@ -1908,7 +1953,7 @@ class _Extractor:
     ) -> tuple[tuple[int, int] | None, str]:
         k = cue.start
         if k == 0 or k <= lo:
-            return self._elided(toks, found, lo)
+            return self._elided(toks, found, lo, k)
         prev = toks[k - 1]
         if prev.kind == "w":
             if (prev.low in {"who", "which"}) or (
@@ -1916,18 +1961,18 @@ class _Extractor:
             ):
                 return (k - 1, k), "left"
             if prev.low in {"and", "but", "then", "or", "to"}:
-                return self._elided(toks, found, lo)
+                return self._elided(toks, found, lo, k)
             a = _np_left(toks, k, lo)
             if a < k:
                 return (a, k), "left"
-            return self._elided(toks, found, lo)
+            return self._elided(toks, found, lo, k)
         if prev.text == "," and "ing" not in cue.form.forms:
             # ", saying ...": the participle's subject is the clause's, not a phrase
             # between commas before it ("Obama, of Illinois, struck at ..., saying").
             appositive = self._appositive(toks, k - 1, lo)
             if appositive is not None:
                 return appositive, "left"
-        return self._elided(toks, found, lo)
+        return self._elided(toks, found, lo, k)
 
     def _appositive(self, toks: list[_Tok], comma: int, lo: int) -> tuple[int, int] | None:
         """``X, title of Org,`` ending with the comma at *comma*: the source range.
@@ -1979,9 +2024,15 @@ class _Extractor:
         )
 
     def _elided(
-        self, toks: list[_Tok], found: list[_Found], lo: int
+        self, toks: list[_Tok], found: list[_Found], lo: int, hi: int
     ) -> tuple[tuple[int, int] | None, str]:
         """The subject of the sentence, for "..., saying ..." and "... and told ..."."""
+        if found:
+            # "Buchanan says McCain is reckless, but McCain voted ..., and then
+            # applauded": a clause with a subject of its own since the last cue.
+            subject = _clause_subject(toks, lo, hi)
+            if subject is not None:
+                return subject, "elided"
         for f in reversed(found):
             if f.source is not None:
                 return f.source, "elided"
