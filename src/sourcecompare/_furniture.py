@@ -309,7 +309,8 @@ class AgencyCredit:
     """An agency named as the source of the story.
 
     Attributes:
-        agency: The agency's canonical name.
+        agency: The agency's canonical name (for a dateline's agency the list lacks,
+            its name as written).
         start: Offset of the credit as written.
         end: Offset one past it.
         text: The credit as written (``"Xinhua"``, ``"AP"``).
@@ -342,7 +343,8 @@ class Dateline:
         place_span: Where the place stands.
         date: The date as written (``"March 12"``), or ``None``.
         date_span: Where the date stands, or ``None``.
-        agency: Canonical name of the agency in brackets, or ``None``.
+        agency: Canonical name of the agency in brackets, or ``None``; for an agency the
+            list lacks (see :func:`match_dateline`), its name as written.
 
     .. versionadded:: 0.1
     """
