@@ -319,6 +319,19 @@ class TestResolution:
         assert by_cue(found, "said").source_name == "Tomas Rennick"
         assert by_cue(found, "says").source_name == "Christina Lund"
 
+    def test_pronoun_opening_a_sentence_continues_the_last_speaker(self):
+        """``A accused B of ... . He said ...``: "He" is A, the last sentence's speaker."""
+        _, found = extract(
+            "Intro line here.\n\nTomas Rennick accused Ilse Caradec of misleading the "
+            "council. He said the figures were wrong."
+        )
+        assert by_cue(found, "said").source_name == "Tomas Rennick"
+        _, found = extract(
+            "Intro line here.\n\nTomas Rennick met Ilse Caradec on Monday. He said the "
+            "talks went well."
+        )
+        assert by_cue(found, "said").source_name == "Ilse Caradec"  # no speaker before
+
     def test_gender_from_a_title_on_a_surname(self):
         """``Mr. Rennick`` makes Tomas Rennick a man and ``Mrs. Caradec`` a woman."""
         _, found = extract(

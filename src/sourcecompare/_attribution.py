@@ -1299,6 +1299,7 @@ class _Extractor:
         self.quotes = _Quotes(_quote_regions(doc))
         self.people = _People()
         self.results: list[Attribution] = []
+        self.segment = 0  # the index of the segment being read
         self.kind = SegmentKind.SENTENCE  # the kind of the segment being read
         self.body: bool | None = None  # whether it is running text, once asked (_in_body)
         self.heads = lexicon._name_heads  # noqa: SLF001 - our own lexicon
@@ -1313,6 +1314,7 @@ class _Extractor:
         last_paragraph = -1
         results = self.results
         for seg in self.doc.segments:
+            self.segment = seg.index
             toks = _lex(self.text, seg.start, seg.end)
             self._register_people(toks)
             found = self._segment(toks, seg.kind)
@@ -2552,6 +2554,27 @@ class _Extractor:
             return None
         return person
 
+    def _last_speaker(self, toks: list[_Tok], a: int, gender: str) -> _Person | None:
+        """The named speaker of the sentence before, for a pronoun opening its sentence.
+
+        "Obama accused Clinton of ... . He said ...": a speaker pronoun that opens a
+        sentence continues the last sentence's speaker, not its most recent name.
+        """
+        if any(t.kind == "w" for t in toks[:a]):
+            return None
+        for prior in reversed(self.results):
+            if prior.segment < self.segment - 1:
+                return None
+            if prior.segment != self.segment - 1 or not prior.source_name:
+                continue
+            if prior.source_kind not in {SourceKind.NAMED, SourceKind.PRONOUN}:
+                continue
+            person = self.people.by_name.get(prior.source_name)
+            if person is not None and person.gender in {None, gender}:
+                return person
+            return None
+        return None
+
     def _resolve_pronoun(self, toks: list[_Tok], a: int, pos: int) -> str | None:
         low = toks[a].low
         if low in {"who", "which", "that"}:
@@ -2574,7 +2597,11 @@ class _Extractor:
             return name if kind is not SourceKind.PRONOUN else None
         if low in _MALE or low in _FEMALE:
             gender = "m" if low in _MALE else "f"
-            person = self._sentence_subject(toks, a, gender) or self.people.recent(pos, gender)
+            person = (
+                self._sentence_subject(toks, a, gender)
+                or self._last_speaker(toks, a, gender)
+                or self.people.recent(pos, gender)
+            )
             if person is None:
                 return None
             if person.gender is None:
