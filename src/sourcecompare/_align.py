@@ -493,6 +493,7 @@ class _Segmented:
     __slots__ = (
         "_content_keys",
         "_content_ranges",
+        "_content_units",
         "_first_of",
         "_negated",
         "_numbers",
@@ -531,6 +532,7 @@ class _Segmented:
         self._numbers: frozenset[str] | None = None
         self._negated: bool | None = None
         self._content_ranges: tuple[tuple[int, int], ...] | None = None
+        self._content_units: list[tuple[str, tuple[int, int]]] | None = None
         self._content_keys: list[str] | None = None
         self._steps: list[tuple[str, bool, float]] | None = None
 
@@ -588,8 +590,15 @@ class _Segmented:
     def content_ranges(self) -> tuple[tuple[int, int], ...]:
         """The token ranges of the content units."""
         if self._content_ranges is None:
-            self._content_ranges = tuple((u.first, u.last) for u in self.units if u.content)
+            self._content_ranges = tuple(r for _, r in self.content_units)
         return self._content_ranges
+
+    @property
+    def content_units(self) -> list[tuple[str, tuple[int, int]]]:
+        """The key and token range of each content unit, in order."""
+        if self._content_units is None:
+            self._content_units = [(u.key, (u.first, u.last)) for u in self.units if u.content]
+        return self._content_units
 
     @property
     def numbers(self) -> frozenset[str]:
@@ -602,9 +611,10 @@ class _Segmented:
     def negated(self) -> bool:
         """Whether a word of the segment negates."""
         if self._negated is None:
-            self._negated = any(
-                t.norm in _NEGATIONS or t.norm.endswith("n't") for t in self.segment.tokens
-            )
+            norms = [t.norm for t in self.segment.tokens]
+            # A norm has no whitespace, so one ends in "n't" exactly when the joined
+            # norms hold "n't " (one search instead of a call per word).
+            self._negated = not _NEGATIONS.isdisjoint(norms) or "n't " in " ".join(norms) + " "
         return self._negated
 
 
@@ -1070,7 +1080,6 @@ class _Aligner:
         bags = self.bags
         ranked = self.candidates(item)
         total = item.total
-        cover: dict[str, float] = {}  # containment fast path: per key, weight covered so far
         if getattr(measure, "is_containment", False):
             # Same numbers as the measure, without its per-call overhead (see
             # similarity.weighted_containment); reported scores still come from it.
@@ -1081,32 +1090,38 @@ class _Aligner:
             weights = item.bag.weights
             shared: dict[int, list[tuple[str, float]]] = {}  # per candidate, see below
 
-            def score(chosen: Sequence[int]) -> float:
-                if len(chosen) > 1 and not cover:
-                    for q in chosen[:-1]:
-                        _add_cover(cover, weights, bags[q].cover)
-                last = chosen[-1]
-                covered = shared.get(last)
-                if covered is None:
-                    # The weight the candidate covers of each of the item's keys, in
-                    # their order: what it adds is what it covers beyond the cover so far.
-                    source = bags[last].cover
-                    covered = shared[last] = [
-                        (key, weight if weight < other else other)  # noqa: FURB136
-                        for key, weight in weights.items()
-                        if (other := source.get(key)) is not None
-                    ]
-                added = 0.0
-                for key, now in covered:
-                    have = cover.get(key, 0.0)
-                    if now > have:
-                        added += now - have
-                return (sum(cover.values()) + added) / total if total else 0.0
+            def scores(chosen: Sequence[int], pool: Sequence[int]) -> dict[int, float]:
+                # The cover of the chosen sources, and its sum, once per round for the
+                # whole pool (the same numbers as scoring each candidate on its own).
+                cover: dict[str, float] = {}
+                for q in chosen:
+                    _add_cover(cover, weights, bags[q].cover)
+                base = sum(cover.values())
+                get = cover.get
+                scored: dict[int, float] = {}
+                for last in pool:
+                    covered = shared.get(last)
+                    if covered is None:
+                        # The weight the candidate covers of each of the item's keys, in
+                        # their order: what it adds is what it covers beyond the cover so far.
+                        source = bags[last].cover
+                        covered = shared[last] = [
+                            (key, weight if weight < other else other)  # noqa: FURB136
+                            for key, weight in weights.items()
+                            if (other := source.get(key)) is not None
+                        ]
+                    added = 0.0
+                    for key, now in covered:
+                        have = get(key, 0.0)
+                        if now > have:
+                            added += now - have
+                    scored[last] = (base + added) / total if total else 0.0
+                return scored
         else:
             singles = {p: measure.support(item.bag, [bags[p]]) for p, _ in ranked}
 
-            def score(chosen: Sequence[int]) -> float:
-                return measure.support(item.bag, [bags[p] for p in chosen])
+            def scores(chosen: Sequence[int], pool: Sequence[int]) -> dict[int, float]:
+                return {p: measure.support(item.bag, [bags[q] for q in (*chosen, p)]) for p in pool}
 
         rank = {p: r for r, (p, _) in enumerate(ranked)}
         pool = [p for p, _ in ranked if singles[p] >= options.min_gain]
@@ -1118,7 +1133,7 @@ class _Aligner:
                 best = _best(pool, singles, rank)
                 value = singles[best]
             else:
-                scored = {p: score([*chosen, p]) for p in pool}
+                scored = scores(chosen, pool)
                 best = _best(pool, scored, rank)
                 value = scored[best]
             gain = value - current
@@ -1128,7 +1143,6 @@ class _Aligner:
             gains.append(max(0.0, gain))
             current = value
             pool.remove(best)
-            cover.clear()  # rebuilt from the chosen sources at the next round
         support = self._support(item.bag, [bags[p] for p in chosen]) if chosen else 0.0
         if support < options.partial:
             # Unsupported: the closest wire segments did not reach the threshold, and
@@ -1179,7 +1193,7 @@ class _Aligner:
         matches = _lcs(d_keys, wire.info.positions)
         order = len(matches) / len(d_keys) if d_keys else 0.0
         present = item.info.key_set
-        dropped = tuple((u.first, u.last) for u in wire.units if u.content and u.key not in present)
+        dropped = tuple(r for key, r in wire.info.content_units if key not in present)
         source = SourceMatch(
             wire=wire.doc,
             segment=wire.segment.index,
@@ -1240,12 +1254,13 @@ class _Aligner:
 
     @staticmethod
     def _link(item: _Prepared, unit: Unit, wire: _Prepared, wire_unit: Unit) -> WordLink:
+        # derivative, wire, wire_segment, wire_tokens, how: positional is cheaper.
         return WordLink(
-            derivative=(unit.first, unit.last),
-            wire=wire.doc,
-            wire_segment=wire.segment.index,
-            wire_tokens=(wire_unit.first, wire_unit.last),
-            how=_how(item.segment, unit, wire.segment, wire_unit),
+            (unit.first, unit.last),
+            wire.doc,
+            wire.segment.index,
+            (wire_unit.first, wire_unit.last),
+            _how(item.segment, unit, wire.segment, wire_unit),
         )
 
     def wire_fates(self, aligned: Sequence[SegmentAlignment]) -> tuple[WireSentenceAlignment, ...]:
@@ -1269,9 +1284,7 @@ class _Aligner:
                 fate = WireFate.OMITTED
             if cited:
                 present = set().union(*(self.derivative_items[i].info.key_set for i in cited))
-                dropped = tuple(
-                    (u.first, u.last) for u in item.units if u.content and u.key not in present
-                )
+                dropped = tuple(r for key, r in item.info.content_units if key not in present)
             else:
                 dropped = item.info.content_ranges
             fates.append(
