@@ -35,8 +35,9 @@ import enum
 import math
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import chain
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
@@ -49,6 +50,7 @@ from sourcecompare.similarity import (
     Similarity,
     TermBag,
     TextdistanceSimilarity,
+    _containment,
     get_measure,
     union_of,
     weighted_bag,
@@ -110,6 +112,8 @@ class WireFate(str, enum.Enum):
 
 
 def _unit_interval(_instance: object, attribute: attrs.Attribute[float], value: object) -> None:
+    if type(value) is float and 0.0 <= value <= 1.0:  # the usual case (never a NaN)
+        return
     if not (isinstance(value, (int, float)) and 0.0 <= value <= 1.0 and not math.isnan(value)):
         msg = f"'{attribute.name}' must be a number between 0 and 1, got {value!r}"
         raise InvalidOptionError(msg, option=attribute.name)
@@ -491,6 +495,7 @@ class _Segmented:
     """
 
     __slots__ = (
+        "_content_indices",
         "_content_keys",
         "_content_ranges",
         "_content_units",
@@ -533,6 +538,7 @@ class _Segmented:
         self._negated: bool | None = None
         self._content_ranges: tuple[tuple[int, int], ...] | None = None
         self._content_units: list[tuple[str, tuple[int, int]]] | None = None
+        self._content_indices: list[int] | None = None
         self._content_keys: list[str] | None = None
         self._steps: list[tuple[str, bool, float]] | None = None
 
@@ -594,6 +600,13 @@ class _Segmented:
         return self._content_ranges
 
     @property
+    def content_indices(self) -> list[int]:
+        """The positions of the content units among the units."""
+        if self._content_indices is None:
+            self._content_indices = [i for i, u in enumerate(self.units) if u.content]
+        return self._content_indices
+
+    @property
     def content_units(self) -> list[tuple[str, tuple[int, int]]]:
         """The key and token range of each content unit, in order."""
         if self._content_units is None:
@@ -632,6 +645,32 @@ class _WireSide:
         self.frequency: Counter[str] = Counter()
         for info in self.segments:
             self.frequency.update(info.key_set)
+        self._postings: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
+
+    @property
+    def postings(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Key to the wire positions whose cover has it, with the default weights.
+
+        With function words weighing 0 and no background, a wire segment covers its
+        content keys (all its keys if it has none), and the keys of the words inside
+        its multi-word units that some segment has: those of a wire segment, always
+        (the first mapping), and the others when the derivative has them (the second).
+        Positions are in order, as :class:`_Aligner` would index them.
+        """
+        if self._postings is None:
+            index: dict[str, list[int]] = {}
+            inner_only: dict[str, list[int]] = {}
+            frequency = self.frequency
+            for position, info in enumerate(self.segments):
+                chosen = info.content_keys or info.keys
+                for key in dict.fromkeys(chosen):
+                    index.setdefault(key, []).append(position)
+                inside = {key: None for key, _, _ in info.inner if key not in chosen}
+                for key in inside:
+                    target = index if key in frequency else inner_only
+                    target.setdefault(key, []).append(position)
+            self._postings = (index, inner_only)
+        return self._postings
 
 
 # Wire sides kept per prepared wire, one per distinct set of learned definitions.
@@ -918,8 +957,8 @@ class _Aligner:
             for segment in derivative.segments
         ]
         frequency = side.frequency.copy()
-        for info in derivative_segments:
-            frequency.update(info.key_set)
+        # One update with every segment's keys: one call, not one per segment.
+        frequency.update(chain.from_iterable(info.key_set for info in derivative_segments))
         idf = self._idf(frequency, len(side.segments) + len(derivative_segments))
         self.wire_items = [self._prepare(info, idf) for info in side.segments]
         self.derivative_items = [self._prepare(info, idf) for info in derivative_segments]
@@ -929,8 +968,14 @@ class _Aligner:
         self.sentences = [item.segment.kind is SegmentKind.SENTENCE for item in self.wire_items]
         # Each wire segment's place in its own wire, from 0 to 1: built at the first tie.
         self._relative: list[float] | None = None
-        # Key to the wire positions whose cover has it, each with its weight there.
+        # With the default weights every bag weighs a key alike (its idf), so the
+        # positions alone, which depend on the wires alone, are indexed (see
+        # _WireSide.postings); else each position with its weight.
+        self.positions: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self.index: dict[str, list[tuple[int, float]]] = {}
+        if options.function_word_weight == 0.0 and options.background is None:
+            self.positions = side.postings
+            return
         index = self.index
         for position, cover in enumerate(self.covers):
             for key, weight in cover.items():
@@ -964,7 +1009,8 @@ class _Aligner:
         units = info.units
         if factor == 0.0:
             # The same as below with a factor of 0, minus the keys it weighs 0.
-            chosen = {key: idf[key] for key in info.content_keys}
+            keys = info.content_keys
+            chosen = dict(zip(keys, map(idf.__getitem__, keys), strict=True))
             if self.options.background is not None:  # else every weight is above 0
                 chosen = {key: weight for key, weight in chosen.items() if weight > 0}
         else:
@@ -985,8 +1031,13 @@ class _Aligner:
         bag = TermBag(info.segment, info.doc, weights, cover)
         return _Prepared(info, bag, float(sum(chosen.values())))
 
-    def _support(self, part: TermBag, sources: Sequence[TermBag]) -> float:
-        """``self.measure.support(part, sources)``, without its overhead for containment."""
+    def _support(
+        self, part: TermBag, sources: Sequence[TermBag], total: float | None = None
+    ) -> float:
+        """``self.measure.support(part, sources)``, without its overhead for containment.
+
+        *total*: ``sum(part.weights.values())`` when known (a :class:`_Prepared`'s).
+        """
         if not self.containment:
             return self.measure.support(part, sources)
         if not sources or not part.weights:
@@ -994,7 +1045,9 @@ class _Aligner:
         union = union_of(sources)
         if not union:
             return 0.0
-        return min(1.0, max(0.0, weighted_containment(part.weights, union)))
+        if total is None:
+            return min(1.0, max(0.0, weighted_containment(part.weights, union)))
+        return min(1.0, max(0.0, _containment(part.weights, union, total)))
 
     def _inner_words(self, segment: Segment, units: Sequence[Unit]) -> list[tuple[str, int, int]]:
         """Key and token range of each content word inside a multi-word unit."""
@@ -1013,6 +1066,21 @@ class _Aligner:
         # or headings can support it, not words scattered over its sentences.
         heading = item.segment.kind is SegmentKind.HEADING
         sentences = self.sentences
+        if self.positions is not None:
+            # The wire weighs each key as the segment does (see __init__): the smaller
+            # of the two weights is the segment's. Every key of the segment is one
+            # some segment has, so a key found only inside a wire's units counts.
+            static, inner_only = self.positions
+            for key, weight in item.bag.weights.items():
+                found = static.get(key) or inner_only.get(key)
+                if found is None:
+                    continue
+                for position in found:
+                    if heading and sentences[position]:
+                        continue
+                    # Added to 0.0 first, as a defaultdict(float) would.
+                    overlap[position] = get(position, 0.0) + weight
+            return self._ranked(item, overlap)
         for key, weight in item.bag.weights.items():
             postings = index.get(key)
             if postings is None:
@@ -1024,6 +1092,10 @@ class _Aligner:
                 overlap[position] = get(position, 0.0) + (
                     weight if weight < other else other  # noqa: FURB136 - hot loop
                 )
+        return self._ranked(item, overlap)
+
+    def _ranked(self, item: _Prepared, overlap: dict[int, float]) -> list[tuple[int, float]]:
+        """The candidates by overlap, at most ``max_candidates``: see :meth:`candidates`."""
         # Scores are rounded for ranking: sums of the same weights in another order
         # differ in the last bit, and that must not decide a tie. Overlaps less than
         # _NEAR apart may round alike (see _best); overlaps further apart never do, and
@@ -1041,11 +1113,11 @@ class _Aligner:
             if end - start == 1:
                 ranked.append(by_overlap[start])
             else:
-                ranked.extend(sorted(by_overlap[start:end], key=self._rank_key(item)))
+                ranked.extend(self._rank_near(item, by_overlap[start:end]))
             start = end
         return ranked[:wanted]
 
-    def _rank_key(self, item: _Prepared) -> Callable[[tuple[int, float]], tuple[float, ...]]:
+    def _rank_near(self, item: _Prepared, near: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The ranking of candidates whose overlaps are near: see :meth:`candidates`.
 
         Ties in overlap go to the wire segment that the overlap covers best, so that
@@ -1053,26 +1125,37 @@ class _Aligner:
         the nearest relative position, each in its own text (rewrites mostly keep the
         wire's order; with several wires, a segment's place in its own wire counts,
         not in all of them one after another); then to text order.
+
+        Each candidate is decorated with its key in one list comprehension rather than
+        by a key function called per candidate; positions differ, so the candidates
+        themselves are never compared.
         """
         here = item.segment.index / max(1, len(self.derivative.segments))
+        relative = self._relative_positions()
+        totals = self.wire_totals
+        decorated = sorted(
+            [
+                (
+                    -round(value, 9),
+                    -round(value / totals[position], 9),
+                    abs(relative[position] - here),
+                    position,
+                    (position, value),
+                )
+                for position, value in near
+            ]
+        )
+        return [entry[4] for entry in decorated]
+
+    def _relative_positions(self) -> list[float]:
+        """Each wire segment's place in its own wire, from 0 to 1 (built at the first tie)."""
         relative = self._relative
         if relative is None:
             sizes = [max(1, len(doc.segments)) for doc in self.wires]
             relative = self._relative = [
                 wire.segment.index / sizes[wire.doc] for wire in self.wire_items
             ]
-        totals = self.wire_totals
-
-        def key(candidate: tuple[int, float]) -> tuple[float, ...]:
-            position, value = candidate
-            return (
-                -round(value, 9),
-                -round(value / totals[position], 9),
-                abs(relative[position] - here),
-                position,
-            )
-
-        return key
+        return relative
 
     def align_segment(self, item: _Prepared) -> SegmentAlignment:
         options = self.options
@@ -1143,7 +1226,7 @@ class _Aligner:
             gains.append(max(0.0, gain))
             current = value
             pool.remove(best)
-        support = self._support(item.bag, [bags[p] for p in chosen]) if chosen else 0.0
+        support = self._support(item.bag, [bags[p] for p in chosen], item.total) if chosen else 0.0
         if support < options.partial:
             # Unsupported: the closest wire segments did not reach the threshold, and
             # a segment the wire does not support has no sources.
@@ -1186,8 +1269,8 @@ class _Aligner:
     ) -> tuple[SourceMatch, list[tuple[int, int]]]:
         wire = self.wire_items[position]
         if score is None:
-            score = self._support(item.bag, [wire.bag])
-        back = self._support(wire.bag, [item.bag])
+            score = self._support(item.bag, [wire.bag], item.total)
+        back = self._support(wire.bag, [item.bag], wire.total)
         similarity = min(score, back) * self._pair_penalty(item, wire)
         d_keys = item.info.keys
         matches = _lcs(d_keys, wire.info.positions)
@@ -1215,11 +1298,11 @@ class _Aligner:
         changes a figure, or negates.
         """
         options = self.options
-        first_keys = first.info.key_set
-        second_keys = second.info.key_set
-        run = max(_longest_unmatched(first, second_keys), _longest_unmatched(second, first_keys))
-        numbers = len(_number_keys(first) ^ _number_keys(second))
-        negated = _negated(first) != _negated(second)
+        one = first.info
+        two = second.info
+        run = max(_longest_unmatched(first, two.key_set), _longest_unmatched(second, one.key_set))
+        numbers = len(one.numbers ^ two.numbers)
+        negated = one.negated != two.negated
         return math.exp(
             -options.run_penalty * run
             - options.number_penalty * numbers
@@ -1234,22 +1317,37 @@ class _Aligner:
     ) -> tuple[tuple[WordLink, ...], tuple[tuple[int, int], ...]]:
         """Link each content unit to a wire unit: in-order matches first, then any."""
         by_unit: dict[int, WordLink] = {}
+        units = item.units
+        d_segment = item.segment
         for position, pairs in zip(chosen, matches, strict=True):
             wire = self.wire_items[position]
+            w_units = wire.units
+            w_segment = wire.segment
             for i, j in pairs:
-                unit = item.units[i]
+                unit = units[i]
                 if unit.content and i not in by_unit:
-                    by_unit[i] = self._link(item, unit, wire, wire.units[j])
+                    # The link built here rather than by _link: one call less per word,
+                    # in a hot loop.
+                    w_unit = w_units[j]
+                    by_unit[i] = WordLink(
+                        (unit.first, unit.last),
+                        wire.doc,
+                        w_segment.index,
+                        (w_unit.first, w_unit.last),
+                        _how(d_segment, unit, w_segment, w_unit),
+                    )
+        content = item.info.content_indices
+        if len(by_unit) == len(content):  # every content unit linked (by_unit holds no other)
+            return tuple(map(by_unit.__getitem__, sorted(by_unit))), ()
         for position in chosen:
             wire = self.wire_items[position]
             first_of = wire.info.first_of
-            for i, unit in enumerate(item.units):
-                if unit.content and i not in by_unit and unit.key in first_of:
+            for i in content:
+                unit = units[i]
+                if i not in by_unit and unit.key in first_of:
                     by_unit[i] = self._link(item, unit, wire, first_of[unit.key])
-        links = tuple(by_unit[i] for i in sorted(by_unit))
-        new = tuple(
-            (u.first, u.last) for i, u in enumerate(item.units) if u.content and i not in by_unit
-        )
+        links = tuple(map(by_unit.__getitem__, sorted(by_unit)))
+        new = tuple((units[i].first, units[i].last) for i in content if i not in by_unit)
         return links, new
 
     @staticmethod
@@ -1275,7 +1373,7 @@ class _Aligner:
                 continue
             cited = citing.get((item.doc, item.segment.index), [])
             bags = [self.derivative_items[i].bag for i in cited]
-            coverage = min(1.0, self._support(item.bag, bags)) if bags else 0.0
+            coverage = min(1.0, self._support(item.bag, bags, item.total)) if bags else 0.0
             if coverage >= options.kept:
                 fate = WireFate.KEPT
             elif coverage >= options.omitted:

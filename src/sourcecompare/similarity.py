@@ -176,6 +176,11 @@ def weighted_containment(part: Mapping[str, float], union: Mapping[str, float]) 
 
     .. versionadded:: 0.1
     """
+    return _containment(part, union, sum(part.values()))
+
+
+def _containment(part: Mapping[str, float], union: Mapping[str, float], total: float) -> float:
+    """:func:`weighted_containment` given *total*, ``sum(part.values())`` (a bag's ``total``)."""
     get = union.get
     shared = []
     for key, weight in part.items():
@@ -184,7 +189,6 @@ def weighted_containment(part: Mapping[str, float], union: Mapping[str, float]) 
         if least > 0:
             shared.append(least)
     intersection = sum(shared)
-    total = sum(part.values())
     return float(intersection / (intersection + (total - intersection)))
 
 
