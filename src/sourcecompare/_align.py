@@ -450,8 +450,9 @@ class Alignment:
 
     def _token_share(self, test: object) -> float:
         total = hit = 0
+        segments = self.derivative.segments
         for entry in self.segments:
-            segment = self.derivative_segment(entry)
+            segment = segments[entry.segment]  # self.derivative_segment(entry)
             if segment.kind is not SegmentKind.SENTENCE:
                 continue
             total += len(segment.tokens)
@@ -570,14 +571,19 @@ class _Segmented:
         """
         if self._steps is None:
             tokens = self.segment.tokens
-            steps = []
-            for position, unit in enumerate(self.units):
-                token = tokens[unit.first]
-                name = (
-                    unit.content and token.is_capitalized and position > 0 and not token.is_number
+            self._steps = [
+                (
+                    unit.key,
+                    unit.content,
+                    0.5
+                    if unit.content
+                    and position
+                    and tokens[unit.first].is_capitalized
+                    and not tokens[unit.first].is_number
+                    else 1.0,
                 )
-                steps.append((unit.key, unit.content, 0.5 if name else 1.0))
-            self._steps = steps
+                for position, unit in enumerate(self.units)
+            ]
         return self._steps
 
     @property
@@ -837,7 +843,14 @@ def _edit_script(
     start_i = start_j = -1  # where the current run of matches began, if any
     for mi, mj in matches:
         if start_i >= 0 and (mi != i or mj != j):
-            append(EditOp("equal", d_tok(start_i, i), w_tok(start_j, j)))
+            # d_tok(start_i, i) and w_tok(start_j, j), never empty here, inline.
+            append(
+                EditOp(
+                    "equal",
+                    (d_units[start_i].first, d_units[i - 1].last),
+                    (w_units[start_j].first, w_units[j - 1].last),
+                )
+            )
             start_i = -1
         if mi > i or mj > j:
             gap(i, mi, j, mj)
@@ -866,9 +879,11 @@ def _best(pool: Sequence[int], scores: Mapping[int, float], rank: Mapping[int, i
     """
     best = max(pool, key=scores.__getitem__)
     top = scores[best]
-    if sum(1 for p in pool if top - scores[p] < _NEAR) == 1:
+    if len([p for p in pool if top - scores[p] < _NEAR]) == 1:
         return best
-    return max(pool, key=lambda p: (round(scores[p], 9), -rank[p]))
+    # The same maximum, decorated in one comprehension rather than by a key function
+    # called per entry: ranks differ, so the positions are never compared.
+    return max([(round(scores[p], 9), -rank[p], p) for p in pool])[2]
 
 
 def _add_cover(
