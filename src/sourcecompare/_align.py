@@ -905,6 +905,8 @@ def _longest_unmatched(item: _Prepared, other: AbstractSet[str]) -> float:
     capitalised name part inside a sentence counts half, as names are often
     abbreviated or dropped between two versions of the same statement.
     """
+    if item.info.key_set <= other:  # every unit has a counterpart: no stretch at all
+        return 0.0
     longest = current = 0.0
     for key, content, step in item.info.steps:
         if key in other:
@@ -1288,10 +1290,19 @@ class _Aligner:
         back = self._support(wire.bag, [item.bag], wire.total)
         similarity = min(score, back) * self._pair_penalty(item, wire)
         d_keys = item.info.keys
-        matches = _lcs(d_keys, wire.info.positions)
+        if d_keys == wire.info.keys:
+            # The same keys in the same order (a sentence copied): the only common
+            # subsequence as long as both is every position matched with itself.
+            matches = [(k, k) for k in range(len(d_keys))]
+        else:
+            matches = _lcs(d_keys, wire.info.positions)
         order = len(matches) / len(d_keys) if d_keys else 0.0
         present = item.info.key_set
-        dropped = tuple(r for key, r in wire.info.content_units if key not in present)
+        dropped = (
+            ()  # every key of the wire segment present: nothing dropped, at a glance
+            if wire.info.key_set <= present
+            else tuple(r for key, r in wire.info.content_units if key not in present)
+        )
         source = SourceMatch(
             wire=wire.doc,
             segment=wire.segment.index,
@@ -1396,8 +1407,13 @@ class _Aligner:
             else:
                 fate = WireFate.OMITTED
             if cited:
-                present = set().union(*(self.derivative_items[i].info.key_set for i in cited))
-                dropped = tuple(r for key, r in item.info.content_units if key not in present)
+                sets = [self.derivative_items[i].info.key_set for i in cited]
+                present = sets[0] if len(sets) == 1 else frozenset().union(*sets)
+                dropped = (
+                    ()  # every key of the wire sentence present: nothing dropped
+                    if item.info.key_set <= present
+                    else tuple(r for key, r in item.info.content_units if key not in present)
+                )
             else:
                 dropped = item.info.content_ranges
             fates.append(

@@ -232,7 +232,8 @@ class ClaimLexicon:
             for category, words in index[tokens[i].norm]:
                 if i < free[category]:
                     continue
-                end = _match_rest(tokens, i + 1, words[1:])
+                # A one-word entry matches where its word is: no call to say so.
+                end = i + 1 if len(words) == 1 else _match_rest(tokens, i + 1, words[1:])
                 if end is not None:
                     found[category].append((i, end))
                     free[category] = end
@@ -362,7 +363,8 @@ class ClaimReading:
     @property
     def is_claim(self) -> bool:
         """Whether the sentence states, denies or recommends anything on the scale."""
-        return self.strength is not None
+        # self.strength is not None, without looking for advice when there is a level.
+        return self.level is not None or self.advice is not None
 
 
 def read_claim(segment: Segment | str, *, lexicon: ClaimLexicon | None = None) -> ClaimReading:
@@ -422,7 +424,9 @@ class _Reader:
 
     def read(self) -> ClaimReading:
         found = self.found
-        if not any(found[c] for c in ("correlational", "causal", "comparatives", "advice")):
+        if not (
+            found["correlational"] or found["causal"] or found["comparatives"] or found["advice"]
+        ):
             return ClaimReading(None, (), found["limits"])
         candidates = [
             *(("correlational", r) for r in found["correlational"]),

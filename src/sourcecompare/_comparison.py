@@ -539,7 +539,9 @@ def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
 
 
 def _outcome(group: _Group, capitals: _Capitals) -> SpeakerOutcome:
-    carried = Counter(SpeakerFate(r.value) for r in group.relations)
+    # Each relation counted, then named as a fate once (not once per relation): the
+    # same counts, in the same first-seen order, as counting the fates.
+    carried = {SpeakerFate(r.value): n for r, n in Counter(group.relations).items()}
     fate: SpeakerFate | None = next((f for f in _FATE_ORDER if f in carried), None)
     if fate is None:
         named = group.kind is SourceKind.NAMED and capitals.mentions(group.forms)

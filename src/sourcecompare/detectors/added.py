@@ -1219,7 +1219,7 @@ def _names_readable(segment: Segment) -> bool:
     New Pier"); not in a segment written in capitals ("THE PRESIDENT: HELLO!").
     """
     words = [t for t in segment.tokens if t.norm.isalpha() and len(t.norm) >= 3]
-    if len(words) >= 3 and 2 * sum(t.text.isupper() for t in words) > len(words):
+    if len(words) >= 3 and 2 * len([t for t in words if t.text.isupper()]) > len(words):
         return False
     if segment.kind is SegmentKind.SENTENCE:
         return True
