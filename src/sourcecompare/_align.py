@@ -1150,6 +1150,21 @@ class _Aligner:
         here = item.segment.index / max(1, len(self.derivative.segments))
         relative = self._relative_positions()
         totals = self.wire_totals
+        if near[0][1] == near[-1][1]:
+            # Overlaps all equal (the usual tie: the same shared words), so their
+            # rounded values are too: the order is the rest of the key's.
+            same = sorted(
+                [
+                    (
+                        -round(value / totals[position], 9),
+                        abs(relative[position] - here),
+                        position,
+                        (position, value),
+                    )
+                    for position, value in near
+                ]
+            )
+            return [entry[3] for entry in same]
         decorated = sorted(
             [
                 (
@@ -1290,12 +1305,23 @@ class _Aligner:
         back = self._support(wire.bag, [item.bag], wire.total)
         similarity = min(score, back) * self._pair_penalty(item, wire)
         d_keys = item.info.keys
-        if d_keys == wire.info.keys:
+        units = item.units
+        w_units = wire.units
+        if d_keys == wire.info.keys and units:
             # The same keys in the same order (a sentence copied): the only common
-            # subsequence as long as both is every position matched with itself.
+            # subsequence as long as both is every position matched with itself, and
+            # its edit script one equal range (what _edit_script makes of it).
             matches = [(k, k) for k in range(len(d_keys))]
+            edits: tuple[EditOp, ...] = (
+                EditOp(
+                    "equal",
+                    (units[0].first, units[-1].last),
+                    (w_units[0].first, w_units[-1].last),
+                ),
+            )
         else:
             matches = _lcs(d_keys, wire.info.positions)
+            edits = _edit_script(units, w_units, matches)
         order = len(matches) / len(d_keys) if d_keys else 0.0
         present = item.info.key_set
         dropped = (
@@ -1311,7 +1337,7 @@ class _Aligner:
             similarity=min(1.0, similarity),
             wire_coverage=min(1.0, back),
             order=min(1.0, order),
-            edits=_edit_script(item.units, wire.units, matches),
+            edits=edits,
             dropped=dropped,
         )
         return source, matches

@@ -416,12 +416,14 @@ class _Reader:
         facts: list[_Fact] = []
         used: set[int] = set()
         numbers = self.numbers
+        # Every figure, date or time starts with one of these: found in one sweep, then
+        # read in order, each from where the fact before it ended.
+        starts = [k for k, t in enumerate(tokens) if t.is_number or t.is_date or t.norm in numbers]
         i = 0
-        while i < len(tokens):
-            token = tokens[i]
-            if not (token.is_number or token.is_date or token.norm in numbers):
-                i += 1  # every figure, date or time starts with one of these
-                continue
+        for at in starts:
+            if at < i:
+                continue  # inside the fact read before
+            i = at
             found = self._date(tokens, i) or self._time(tokens, i) or self._figure(tokens, i)
             if found is None:
                 i += 1

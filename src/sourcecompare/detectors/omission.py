@@ -230,9 +230,11 @@ def _derivative_keys(
         keys, unit_keys = _keys_of(segment.tokens, equivalents, segment_units)
         derivative.append({*keys, *unit_keys})
         capitalised.update(
-            key
-            for token, key in zip(segment.tokens, keys, strict=True)
-            if token.is_capitalized and not token.is_stop
+            [  # a list, cheaper to build than a generator to run
+                key
+                for token, key in zip(segment.tokens, keys, strict=True)
+                if token.is_capitalized and not token.is_stop
+            ]
         )
     if doc.dateline is not None:
         keys, unit_keys = _keys_of(_tokens_of(doc, doc.dateline.span), equivalents)
