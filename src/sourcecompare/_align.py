@@ -868,6 +868,8 @@ _NEGATIONS: Final = frozenset(["not", "no", "never", "nor", "cannot", "without"]
 # cannot, so they rank in the order of their exact values.
 _NEAR: Final = 1e-8
 _SECOND: Final = operator.itemgetter(1)
+# Above any containment score: at most 1, or 1 plus the rounding of summing weights.
+_CEILING: Final = 1.0 + 1e-9
 
 
 def _best(pool: Sequence[int], scores: Mapping[int, float], rank: Mapping[int, int]) -> int:
@@ -1195,7 +1197,9 @@ class _Aligner:
         bags = self.bags
         ranked = self.candidates(item)
         total = item.total
-        if getattr(measure, "is_containment", False):
+        # Whether scores are at most 1 (give or take rounding): containment's are.
+        bounded = getattr(measure, "is_containment", False)
+        if bounded:
             # Same numbers as the measure, without its per-call overhead (see
             # similarity.weighted_containment); reported scores still come from it.
             # Containment of a union is the sum over the segment's keys of the best
@@ -1248,6 +1252,10 @@ class _Aligner:
                 best = _best(pool, singles, rank)
                 value = singles[best]
             else:
+                if bounded and current + options.min_gain > _CEILING:
+                    # No score tops 1, so no candidate could gain min_gain: the round
+                    # would end below without a source, and is not scored at all.
+                    break
                 scored = scores(chosen, pool)
                 best = _best(pool, scored, rank)
                 value = scored[best]
