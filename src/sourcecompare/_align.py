@@ -1152,21 +1152,6 @@ class _Aligner:
         here = item.segment.index / max(1, len(self.derivative.segments))
         relative = self._relative_positions()
         totals = self.wire_totals
-        if near[0][1] == near[-1][1]:
-            # Overlaps all equal (the usual tie: the same shared words), so their
-            # rounded values are too: the order is the rest of the key's.
-            same = sorted(
-                [
-                    (
-                        -round(value / totals[position], 9),
-                        abs(relative[position] - here),
-                        position,
-                        (position, value),
-                    )
-                    for position, value in near
-                ]
-            )
-            return [entry[3] for entry in same]
         decorated = sorted(
             [
                 (
