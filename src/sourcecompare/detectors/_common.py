@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sourcecompare._spans import Span
 
@@ -12,10 +12,12 @@ if TYPE_CHECKING:
     from sourcecompare._align import Alignment, SegmentAlignment
     from sourcecompare._documents import Segment
     from sourcecompare._tokens import Token
+    from sourcecompare.detectors._base import DetectionContext
 
 __all__ = [
     "held_together",
     "in_wire",
+    "lexicon_memo",
     "merge_ranges",
     "quoted",
     "range_span",
@@ -23,6 +25,24 @@ __all__ = [
     "wire_segments",
     "wire_stems",
 ]
+
+
+_T = TypeVar("_T")
+
+
+def lexicon_memo(
+    context: DetectionContext, lexicon: object, key: Hashable, compute: Callable[[], _T]
+) -> _T:
+    """``context.wire_memo(key, compute)`` for a value read with *lexicon* (word lists).
+
+    The value is kept with the lexicon it was read with, under the lexicon's id: a
+    lexicon made later may get the same id once the first is gone, and must not get
+    its value.
+    """
+    read, value = context.wire_memo((key, id(lexicon)), lambda: (lexicon, compute()))
+    if read is not lexicon:  # pragma: no cover - an old lexicon's id, reused
+        return compute()
+    return value
 
 
 def held_together(holding: Mapping[str, AbstractSet[int]], keys: Iterable[str]) -> bool:

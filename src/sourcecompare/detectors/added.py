@@ -32,7 +32,7 @@ from sourcecompare._lexicon import load_json, load_word_list, read_user_json
 from sourcecompare._spans import Span
 from sourcecompare._tokens import tokenize
 from sourcecompare.detectors._base import equivalents_of
-from sourcecompare.detectors._common import held_together, quoted
+from sourcecompare.detectors._common import held_together, lexicon_memo, quoted
 from sourcecompare.exceptions import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -1121,21 +1121,19 @@ def wire_figures_of(
             if number == wire
         }
 
-    return context.wire_memo(("facts:wire_figures", wire, learned, id(lists)), compute)
+    return lexicon_memo(context, lists, ("facts:wire_figures", wire, learned), compute)
 
 
 def _wires_read(
     context: DetectionContext, equivalents: Equivalents, learned: Learned, lists: FactLexicon
 ) -> _Wires:
     """:func:`_read_wires` of the context's wires, once per prepared wire and lexicon."""
-    # Kept with the lexicon it was read with: another lexicon, made later, may get its id.
-    read, wires = context.wire_memo(
-        ("added_fact:wires", learned, id(lists)),
-        lambda: (lists, _read_wires(context.wires, equivalents, lists)),
+    return lexicon_memo(
+        context,
+        lists,
+        ("added_fact:wires", learned),
+        lambda: _read_wires(context.wires, equivalents, lists),
     )
-    if read is not lists:  # pragma: no cover - an old lexicon's id, reused
-        return _read_wires(context.wires, equivalents, lists)
-    return wires
 
 
 def gives_figure(wire_figure: _Fact, figures: Iterable[_Fact]) -> bool:
@@ -1400,13 +1398,12 @@ def _derivative_facts(
     _, learned = equivalents_of(context)
 
     def initials() -> frozenset[str]:
-        read, found = context.wire_memo(
-            ("added_fact:initials", learned, id(lists)),
-            lambda: (lists, _wire_initials(context.wires, equivalents, lists)),
+        return lexicon_memo(
+            context,
+            lists,
+            ("added_fact:initials", learned),
+            lambda: _wire_initials(context.wires, equivalents, lists),
         )
-        if read is not lists:  # pragma: no cover - an old lexicon's id, reused
-            return _wire_initials(context.wires, equivalents, lists)
-        return found
 
     flat = [(t, s.index) for s in derivative.segments for t in s.tokens]
     starts = [t.start for t, _ in flat]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 from sourcecompare._claims import ClaimCue, ClaimLexicon, ClaimReading, read_claim
 from sourcecompare._findings import Finding, Severity
-from sourcecompare.detectors._common import quoted, range_span, range_text
+from sourcecompare.detectors._common import lexicon_memo, quoted, range_span, range_text
 from sourcecompare.detectors.framing import certainty_shifts
 
 if TYPE_CHECKING:
@@ -113,15 +113,12 @@ class ClaimStrength:
                 f"claims:{id(lexicon)}:{wire}:{segment.index}",
                 lambda: read_claim(segment, lexicon=lexicon),
             )
-        # A wire segment's reading is kept with the lexicon it was read with: another
-        # detector's lexicon, made later, may get the same id.
-        read, reading = context.wire_memo(
-            ("claims", id(lexicon), wire, segment.index),
-            lambda: (lexicon, read_claim(segment, lexicon=lexicon)),
+        return lexicon_memo(
+            context,
+            lexicon,
+            ("claims", wire, segment.index),
+            lambda: read_claim(segment, lexicon=lexicon),
         )
-        if read is not lexicon:  # pragma: no cover - an old lexicon's id, reused
-            return read_claim(segment, lexicon=lexicon)
-        return reading
 
     def _candidates(
         self,
