@@ -619,6 +619,12 @@ class _Segmented:
             self._content_units = [(u.key, (u.first, u.last)) for u in self.units if u.content]
         return self._content_units
 
+    def dropped(self, present: AbstractSet[str]) -> tuple[tuple[int, int], ...]:
+        """The token ranges of the content units whose key is not in *present*."""
+        if self.key_set <= present:  # every key present: nothing dropped, at a glance
+            return ()
+        return tuple(r for key, r in self.content_units if key not in present)
+
     @property
     def numbers(self) -> frozenset[str]:
         """Keys of the numbers, written in digits or words ("five" keys as "5")."""
@@ -1316,12 +1322,7 @@ class _Aligner:
             matches = _lcs(d_keys, wire.info.positions)
             edits = _edit_script(units, w_units, matches)
         order = len(matches) / len(d_keys) if d_keys else 0.0
-        present = item.info.key_set
-        dropped = (
-            ()  # every key of the wire segment present: nothing dropped, at a glance
-            if wire.info.key_set <= present
-            else tuple(r for key, r in wire.info.content_units if key not in present)
-        )
+        dropped = wire.info.dropped(item.info.key_set)
         source = SourceMatch(
             wire=wire.doc,
             segment=wire.segment.index,
@@ -1428,11 +1429,7 @@ class _Aligner:
             if cited:
                 sets = [self.derivative_items[i].info.key_set for i in cited]
                 present = sets[0] if len(sets) == 1 else frozenset().union(*sets)
-                dropped = (
-                    ()  # every key of the wire sentence present: nothing dropped
-                    if item.info.key_set <= present
-                    else tuple(r for key, r in item.info.content_units if key not in present)
-                )
+                dropped = item.info.dropped(present)
             else:
                 dropped = item.info.content_ranges
             fates.append(
