@@ -85,15 +85,51 @@ _URL_EMAIL: Final = r"""
 
 @functools.cache
 def _token_re() -> re.Pattern[str]:
-    """The whole token pattern, URLs and e-mail addresses first.
+    """The whole token pattern, URLs and e-mail addresses first, one named group a kind.
 
     Compiled on first use: that takes a millisecond, and most text has neither.
     """
     return re.compile(_URL_EMAIL + _TOKEN_PARTS, re.VERBOSE)
 
 
+# The same alternatives for scanning, matching exactly the same tokens, written so
+# that the regular-expression engine tries fewer of them: without groups (a token's
+# kind is a function of its surface, see _kind, so it is only looked up when the
+# surface is new), and each opening with a single character class, which the engine
+# checks before entering the alternative (an alternative that opens with a group or a
+# repeat is entered at every position: at every space between words, all of them).
+# Only the factoring differs: ``\d{1,2}`` is ``\d\d?``, ``X{2,}`` is ``XX+``.
+_SCAN_PARTS: Final = r"""
+    \d(?:\d{3}-\d{1,2}-\d{1,2}(?!\d)|\d?/\d{1,2}/\d{2,4}(?!\d))
+  | [^\W\d_]\.(?:[^\W\d_]\.)+
+  | \d\d*(?:[.,:]\d+)*(?:[^\W\d_]+)?
+  | [%％]
+  | [^\W_][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*
+        (?:['’][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+)*
+"""
 # Most text has no URL or e-mail address; this pattern skips trying them at every word.
-_PLAIN_TOKEN_RE: Final = re.compile(r"(?!x)x" + _TOKEN_PARTS, re.VERBOSE)
+_PLAIN_SCAN_RE: Final = re.compile(_SCAN_PARTS, re.VERBOSE)
+
+
+@functools.cache
+def _full_scan_re() -> re.Pattern[str]:
+    """The scanning pattern with URLs and e-mail addresses (see :func:`_token_re`)."""
+    url_email = re.sub(r"\(\?P<\w+>", "(?:", _URL_EMAIL)
+    return re.compile(url_email + "|" + _SCAN_PARTS, re.VERBOSE)
+
+
+def _kind(surface: str) -> str | None:
+    """The kind of the token written *surface*: the group of :func:`_token_re` matching it.
+
+    The kinds' surfaces are disjoint (a date has a dash or slash, an acronym ends
+    with a period, a number opens with a digit, a word does not, a URL opens with its
+    scheme or "www."), so the alternative that matched a token in its text is the
+    one that matches its surface whole on its own.
+    """
+    match = _token_re().fullmatch(surface)
+    return None if match is None else match.lastgroup
+
+
 _THOUSANDS_RE: Final = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 MONTH_NAMES: Final = frozenset(
     "january february march april may june july august september october november december "
@@ -109,9 +145,10 @@ _FULL_WEEKDAYS: Final = frozenset(
 )
 _STOPWORDS: Final = load_word_list("stopwords.txt")
 
-# One analysis per distinct (kind, surface form): the Token fields after start and end.
+# One analysis per distinct surface form (its kind follows from it, see _kind): the
+# Token fields after start and end.
 _Analysis = tuple[str, str, str, bool, bool, bool, bool]
-_CACHE: dict[tuple[str | None, str], _Analysis] = {}
+_CACHE: dict[str, _Analysis] = {}
 _CACHE_LIMIT: Final = 500_000
 
 
@@ -167,12 +204,10 @@ def _analyse(kind: str | None, text: str) -> tuple[str, str, bool, bool, bool, b
     return (norm, norm, False, False, False, False)  # percent, url, email
 
 
-def _pattern(text: str, start: int, stop: int) -> re.Pattern[str]:
-    """The pattern for ``text[start:stop]``: the plain one unless it may hold a URL or e-mail."""
+def _may_hold_address(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` may hold a URL or e-mail address."""
     piece = text[start:stop]
-    if "@" not in piece and "://" not in piece and "www." not in piece:
-        return _PLAIN_TOKEN_RE
-    return _token_re()
+    return "@" in piece or "://" in piece or "www." in piece
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
@@ -184,12 +219,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     new = tuple.__new__  # Token's own __new__, minus a Python-level call per token
     tokens: list[Token] = []
     append = tokens.append
-    for match in _pattern(text, start, stop).finditer(text, start, stop):
+    scan = _full_scan_re() if _may_hold_address(text, start, stop) else _PLAIN_SCAN_RE
+    for match in scan.finditer(text, start, stop):
         surface = match.group()
-        key = (match.lastgroup, surface)
-        analysis = cache.get(key)
+        analysis = cache.get(surface)
         if analysis is None:
-            analysis = cache[key] = (surface, *_analyse(match.lastgroup, surface))
+            analysis = cache[surface] = (surface, *_analyse(_kind(surface), surface))
         append(new(Token, match.span() + analysis))
     return tuple(tokens)
 
@@ -206,9 +241,8 @@ def normalize(text: str) -> tuple[str, ...]:
         return tuple(text.lower().split())
     cache = _CACHE
     norms: list[str] = []
-    for match in _pattern(text, 0, len(text)).finditer(text):
-        kind = match.lastgroup
-        surface = match.group()
-        analysis = cache.get((kind, surface))
-        norms.append(_norm(kind, surface) if analysis is None else analysis[1])
+    scan = _full_scan_re() if _may_hold_address(text, 0, len(text)) else _PLAIN_SCAN_RE
+    for surface in scan.findall(text):
+        analysis = cache.get(surface)
+        norms.append(_norm(_kind(surface), surface) if analysis is None else analysis[1])
     return tuple(norms)
