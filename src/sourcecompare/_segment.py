@@ -35,10 +35,15 @@ from sourcecompare._lexicon import load_word_list
 __all__ = ["RuleSegmenter"]
 
 # A terminator run, closing punctuation, then the white space before the next sentence.
+# The pattern opens with one character class (then tells a terminator from a dash by
+# looking back at it) so that the engine skips to the next terminator or dash in one
+# quick scan, rather than trying the alternatives at every character of the paragraph.
 _CANDIDATE_RE: Final = re.compile(
-    r"(?:[.!?…]+(?P<close>[\"'”’»)\]]*)|[—–](?P<dash_close>[\"”’»]+))(?P<space>\s+)"
+    r"[.!?…—–](?:(?<=[.!?…])[.!?…]*(?P<close>[\"'”’»)\]]*)|(?<=[—–])(?P<dash_close>[\"”’»]+))"
+    r"(?P<space>\s+)"
 )
-_WORD_BEFORE_RE: Final = re.compile(r"(?P<word>[^\s(\[\"“‘'«]*)$")
+# Characters besides white space that end the word before a period, looking back.
+_WORD_BEFORE_STOPS: Final = frozenset("([\"“‘'«")
 _QUOTE_RE: Final = re.compile(r"[\"“”«»„()]")
 _NEXT_WORD_RE: Final = re.compile(r"[\"'“‘«(\[]*(?P<word>[^\W_][\w'’-]*)")
 _CAMEL_RE: Final = re.compile(r"[a-z]+[A-Z]")
@@ -183,8 +188,7 @@ class RuleSegmenter:
         if text[term_at : term_at + 2] == "..":  # an ellipsis: a new capitalised start splits
             return True
         # Look back a bounded distance so that long unsplit runs stay linear.
-        word = _WORD_BEFORE_RE.search(text, max(sent_start, term_at - 40), term_at)
-        before = word.group("word") if word else ""
+        before, before_at = _word_before(text, max(sent_start, term_at - 40), term_at)
         if not before:
             return True
         key = before.casefold().rstrip(".")
@@ -205,7 +209,26 @@ class RuleSegmenter:
         if len(parts) > 1 and all(p.isalpha() and len(p) <= 2 for p in parts):
             # An unlisted dotted abbreviation such as "N.Y." or "B.C.".
             return opener
-        return not (before.isdigit() and len(before) <= 2 and word and word.start() == sent_start)
+        return not (before.isdigit() and len(before) <= 2 and before_at == sent_start)
+
+
+def _word_before(text: str, low: int, at: int) -> tuple[str, int]:
+    r"""The word that ends at *at* (starting at *low* or after), and where it starts.
+
+    What ``re.search(r"[^\s(\[\"“‘'«]*$", text[:at])`` from *low* finds: the run of
+    characters that are neither white space nor an opening quote or bracket ending
+    at *at*, or before a line break ending there (which ``$`` matches before too).
+    Walked back here: the search tried every position of the stretch and backed out
+    of every word in it.
+    """
+    end = at - 1 if at > low and text[at - 1] == "\n" else at
+    start = end
+    while start > low:
+        char = text[start - 1]
+        if char.isspace() or char in _WORD_BEFORE_STOPS:
+            break
+        start -= 1
+    return text[start:end], start
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,8 +1,10 @@
-"""The tokenizer scans with ungrouped patterns: they must find what the grouped ones do.
+"""Patterns rewritten for speed must match exactly what their plain versions match.
 
 ``_tokens`` defines the token kinds with one named group each (:func:`_token_re`), and
 scans text with the same alternatives written without groups, in a form the regular
 expression engine tries faster; a token's kind is then read off its surface alone.
+The sentence-boundary and line-break patterns open with one character class for the
+same reason.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sourcecompare._documents import _LINE_BREAK_RE
+from sourcecompare._segment import _CANDIDATE_RE, _word_before
 from sourcecompare._tokens import (
     _PLAIN_SCAN_RE,
     _TOKEN_PARTS,
@@ -42,6 +46,17 @@ _PIECES = st.sampled_from(
         "ada@lindby.example",
         "fi",
         "don't",
+        "...",
+        "?!",
+        '." ',
+        "—” ",
+        "– ",
+        ".) ",
+        "…’ ",
+        "\r\n",
+        "\r",
+        "\u2028",
+        "\x85",
     ]
 )
 _TEXT = st.one_of(st.lists(_PIECES, max_size=30).map("".join), unicode_text())
@@ -62,3 +77,37 @@ def test_scanning_finds_the_grouped_tokens_and_kinds(text: str) -> None:
     """The same spans as the grouped patterns, and the kind of each from its surface."""
     assert _scanned(_PLAIN_SCAN_RE, text) == _grouped(_PLAIN_GROUPED, text)
     assert _scanned(_full_scan_re(), text) == _grouped(_token_re(), text)
+
+
+_PLAIN_CANDIDATE = re.compile(
+    r"(?:[.!?…]+(?P<close>[\"'”’»)\]]*)|[—–](?P<dash_close>[\"”’»]+))(?P<space>\s+)"
+)
+_PLAIN_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_GROUPS = ("close", "dash_close", "space")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_boundary_and_line_break_patterns_match_their_plain_forms(text: str) -> None:
+    """Sentence-boundary candidates and line breaks, with every group, as written plainly."""
+    for pattern, plain, groups in (
+        (_CANDIDATE_RE, _PLAIN_CANDIDATE, _GROUPS),
+        (_LINE_BREAK_RE, _PLAIN_LINE_BREAK, ()),
+    ):
+        found = [(m.span(), [m.span(g) for g in groups]) for m in pattern.finditer(text)]
+        expected = [(m.span(), [m.span(g) for g in groups]) for m in plain.finditer(text)]
+        assert found == expected
+
+
+_PLAIN_WORD_BEFORE = re.compile(r"(?P<word>[^\s(\[\"“‘'«]*)$")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.data())
+def test_word_before_is_the_plain_search(text: str, data: st.DataObject) -> None:
+    """The word before a period, walked back, is what the plain search finds."""
+    at = data.draw(st.integers(0, len(text)))
+    low = data.draw(st.integers(0, at))
+    match = _PLAIN_WORD_BEFORE.search(text, low, at)
+    assert match is not None
+    assert _word_before(text, low, at) == (match.group("word"), match.start())
