@@ -181,14 +181,15 @@ def weighted_containment(part: Mapping[str, float], union: Mapping[str, float]) 
 
 def _containment(part: Mapping[str, float], union: Mapping[str, float], total: float) -> float:
     """:func:`weighted_containment` given *total*, ``sum(part.values())`` (a bag's ``total``)."""
-    get = union.get
-    shared = []
+    # Summed one by one in *part*'s order from 0, as sum() of the list of them would
+    # (0 + the first is the first); a key *union* lacks adds nothing (min(weight, 0)).
+    intersection = 0.0
     for key, weight in part.items():
-        other = get(key, 0)
-        least = weight if weight < other else other  # noqa: FURB136 - as Counter.__and__
-        if least > 0:
-            shared.append(least)
-    intersection = sum(shared)
+        if key in union:
+            other = union[key]
+            least = weight if weight < other else other  # noqa: FURB136 - as Counter.__and__
+            if least > 0:
+                intersection += least
     return float(intersection / (intersection + (total - intersection)))
 
 
