@@ -887,11 +887,13 @@ def _best(pool: Sequence[int], scores: Mapping[int, float], rank: Mapping[int, i
     """
     best = max(pool, key=scores.__getitem__)
     top = scores[best]
-    if len([p for p in pool if top - scores[p] < _NEAR]) == 1:
+    near = [p for p in pool if top - scores[p] < _NEAR]
+    if len(near) == 1:
         return best
-    # The same maximum, decorated in one comprehension rather than by a key function
-    # called per entry: ranks differ, so the positions are never compared.
-    return max([(round(scores[p], 9), -rank[p], p) for p in pool])[2]
+    # The same maximum, among the near ones only (the others round lower), decorated
+    # in one comprehension rather than by a key function called per entry: ranks
+    # differ, so the positions are never compared.
+    return max([(round(scores[p], 9), -rank[p], p) for p in near])[2]
 
 
 def _add_cover(
@@ -1138,11 +1140,13 @@ class _Aligner:
             if end - start == 1:
                 ranked.append(by_overlap[start])
             else:
-                ranked.extend(self._rank_near(item, by_overlap[start:end]))
+                ranked.extend(self._rank_near(item, by_overlap[start:end], wanted - len(ranked)))
             start = end
         return ranked[:wanted]
 
-    def _rank_near(self, item: _Prepared, near: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    def _rank_near(
+        self, item: _Prepared, near: list[tuple[int, float]], wanted: int
+    ) -> list[tuple[int, float]]:
         """The ranking of candidates whose overlaps are near: see :meth:`candidates`.
 
         Ties in overlap go to the wire segment that the overlap covers best, so that
@@ -1151,6 +1155,8 @@ class _Aligner:
         wire's order; with several wires, a segment's place in its own wire counts,
         not in all of them one after another); then to text order.
 
+        At least the first *wanted* of the ranking, or all of it if shorter.
+
         Each candidate is decorated with its key in one list comprehension rather than
         by a key function called per candidate; positions differ, so the candidates
         themselves are never compared.
@@ -1158,6 +1164,9 @@ class _Aligner:
         here = item.segment.index / max(1, len(self.derivative.segments))
         relative = self._relative_positions()
         totals = self.wire_totals
+        value = near[0][1]
+        if near[-1][1] == value:  # sorted by overlap: the same overlap for all
+            return self._rank_shares(value, [p for p, _ in near], wanted, here, relative)
         decorated = sorted(
             [
                 (
@@ -1171,6 +1180,39 @@ class _Aligner:
             ]
         )
         return [entry[4] for entry in decorated]
+
+    def _rank_shares(
+        self, value: float, positions: list[int], wanted: int, here: float, relative: list[float]
+    ) -> list[tuple[int, float]]:
+        """:meth:`_rank_near` of candidates with one overlap, *value* (usually one word).
+
+        That overlap orders nothing, so the key is the share of each candidate it
+        covers, rounded, then the distance and the position. Rounding to 9 places
+        costs as much as the rest of the key together, and is needed only where
+        two shares come near: as in :meth:`_ranked`, shares further apart than
+        ``_NEAR`` rank by their exact values, so only the runs of near ones up to
+        the first *wanted* candidates are rounded.
+        """
+        totals = self.wire_totals
+        shares = sorted([(value / totals[p], p) for p in positions], reverse=True)
+        ranked: list[tuple[int, float]] = []
+        start, count = 0, len(shares)
+        while start < count and len(ranked) < wanted:
+            end = start + 1
+            while end < count and shares[end - 1][0] - shares[end][0] < _NEAR:
+                end += 1
+            if end - start == 1:
+                ranked.append((shares[start][1], value))
+            else:
+                decorated = sorted(
+                    [
+                        (-round(share, 9), abs(relative[p] - here), p)
+                        for share, p in shares[start:end]
+                    ]
+                )
+                ranked.extend([(p, value) for _, _, p in decorated])
+            start = end
+        return ranked
 
     def _relative_positions(self) -> list[float]:
         """Each wire segment's place in its own wire, from 0 to 1 (built at the first tie)."""
