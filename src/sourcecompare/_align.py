@@ -1036,8 +1036,9 @@ class _Aligner:
         units = info.units
         if factor == 0.0:
             # The same as below with a factor of 0, minus the keys it weighs 0.
-            keys = info.content_keys
-            chosen = dict(zip(keys, map(idf.__getitem__, keys), strict=True))
+            # A comprehension: dict(zip(..., strict=True)) costs twice as much, most of
+            # it in the keyword argument.
+            chosen = {key: idf[key] for key in info.content_keys}
             if self.options.background is not None:  # else every weight is above 0
                 chosen = {key: weight for key, weight in chosen.items() if weight > 0}
         else:
@@ -1073,8 +1074,12 @@ class _Aligner:
         if not union:
             return 0.0
         if total is None:
-            return min(1.0, max(0.0, weighted_containment(part.weights, union)))
-        return min(1.0, max(0.0, _containment(part.weights, union, total)))
+            value = weighted_containment(part.weights, union)
+        else:
+            value = _containment(part.weights, union, total)
+        # min(1.0, max(0.0, value)), without the two calls in the usual case (0.0 and
+        # NaN go the long way: max(0.0, -0.0) is 0.0).
+        return value if 0.0 < value <= 1.0 else min(1.0, max(0.0, value))
 
     def _inner_words(self, segment: Segment, units: Sequence[Unit]) -> list[tuple[str, int, int]]:
         """Key and token range of each content word inside a multi-word unit."""

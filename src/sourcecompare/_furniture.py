@@ -597,7 +597,8 @@ def classify_header_line(line: str) -> FurnitureKind | None:
         return None
     if _SEPARATOR_RE.match(line):
         return FurnitureKind.SEPARATOR
-    if _CRUMB_RE.match(line) and not line.rstrip().endswith((".", "!", "?")):
+    # The end punctuation first: a quick test, where the crumb pattern backtracks.
+    if not line.rstrip().endswith((".", "!", "?")) and _CRUMB_RE.match(line):
         return FurnitureKind.CRUMB
     if _SOURCE_RE.match(line):
         return FurnitureKind.SOURCE_LINE
@@ -622,7 +623,8 @@ def classify_trailer_line(line: str, agencies: AgencyList) -> FurnitureKind | No
         return FurnitureKind.COPYRIGHT
     if _SOURCE_RE.match(line):
         return FurnitureKind.SOURCE_LINE
-    if agencies.lookup(line.strip(" \t.-–—()[]")) is not None and len(line) <= 60:
+    # The length first: it is free, and most lines a body ends with are sentences.
+    if len(line) <= 60 and agencies.lookup(line.strip(" \t.-–—()[]")) is not None:
         return FurnitureKind.CREDIT_LINE
     return None
 
