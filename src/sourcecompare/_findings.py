@@ -80,11 +80,21 @@ def _severity(value: Severity | str) -> Severity:
         raise ValueError(msg) from None
 
 
+# Kinds already found well formed. A run reports a handful of kinds, each many
+# times; the set stops growing at its limit, so odd custom kinds cannot bloat it.
+_VALID_KINDS: set[str] = set()
+_VALID_KINDS_LIMIT = 512
+
+
 def _kind(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value.__class__ is str and value in _VALID_KINDS:
+        return
     parts = value.split(".") if isinstance(value, str) else []
     if len(parts) != 2 or not all(p and p.replace("_", "").isalnum() for p in parts):
         msg = f"'{attribute.name}' must be 'category.name' ('framing.speculation'), got {value!r}"
         raise ValueError(msg)
+    if value.__class__ is str and len(_VALID_KINDS) < _VALID_KINDS_LIMIT:
+        _VALID_KINDS.add(value)
 
 
 def _spans(values: Iterable[Span]) -> tuple[Span, ...]:
@@ -92,14 +102,14 @@ def _spans(values: Iterable[Span]) -> tuple[Span, ...]:
 
 
 def _ints(values: Iterable[int]) -> tuple[int, ...]:
-    return tuple(int(v) for v in values)
+    return tuple(map(int, values))
 
 
 def _scores(
     values: Mapping[str, float] | Iterable[tuple[str, float]],
 ) -> tuple[tuple[str, float], ...]:
     items = values.items() if isinstance(values, Mapping) else values
-    result = tuple(sorted((str(k), float(v)) for k, v in items))
+    result = tuple(sorted([(str(k), float(v)) for k, v in items]))
     for name, value in result:
         if math.isnan(value):
             msg = f"score {name!r} is not a number"

@@ -215,16 +215,19 @@ def default_detectors(
     )
 
 
-def _check(finding: object, detector: Detector, context: DetectionContext) -> Finding:
-    name = getattr(detector, "name", type(detector).__name__)
+def _check(finding: object, name: str, lengths: tuple[int, Sequence[int]]) -> Finding:
+    """*finding* if it is a valid finding of detector *name*, with the name filled in.
+
+    *lengths*: of the derivative's text and of each wire's text.
+    """
     if not isinstance(finding, Finding):
         msg = f"detector {name!r} yielded {type(finding).__name__}, not a Finding"
         raise InvalidOptionError(msg, option="detectors")
-    derivative_length = len(context.derivative.text)
-    if not 0 <= finding.wire < len(context.wires):
-        msg = f"detector {name!r} reported wire {finding.wire}, but there are {len(context.wires)}"
+    derivative_length, wire_lengths = lengths
+    if not 0 <= finding.wire < len(wire_lengths):
+        msg = f"detector {name!r} reported wire {finding.wire}, but there are {len(wire_lengths)}"
         raise InvalidOptionError(msg, option="detectors")
-    wire_length = len(context.wires[finding.wire].text)
+    wire_length = wire_lengths[finding.wire]
     bad = [s for s in finding.derivative_spans if s.end > derivative_length] + [
         s for s in finding.wire_spans if s.end > wire_length
     ]
@@ -268,8 +271,11 @@ def run_detectors(
 ) -> tuple[Finding, ...]:
     """:func:`detect` on a context the caller keeps, to reuse its memo afterwards."""
     found: dict[Finding, None] = {}
+    # What every finding is checked against, read once for the run.
+    lengths = (len(context.derivative.text), [len(wire.text) for wire in context.wires])
     for detector in detectors if detectors is not None else default_detectors():
+        name = getattr(detector, "name", type(detector).__name__)
         results: Iterable[object] = detector.detect(context)
         for finding in results:
-            found.setdefault(_check(finding, detector, context), None)
+            found.setdefault(_check(finding, name, lengths), None)
     return tuple(sorted(found, key=Finding.sort_key))

@@ -109,10 +109,7 @@ class ClaimStrength:
     def _read(self, context: DetectionContext, wire: int | None, segment: Segment) -> ClaimReading:
         lexicon = self.lexicon
         if wire is None:
-            return context.memo(
-                f"claims:{id(lexicon)}:{wire}:{segment.index}",
-                lambda: read_claim(segment, lexicon=lexicon),
-            )
+            return read_claim(segment, lexicon=lexicon)  # each read once: nothing to keep
         return lexicon_memo(
             context,
             lexicon,
