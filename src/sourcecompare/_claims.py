@@ -226,9 +226,12 @@ class ClaimLexicon:
     def find_all(self, tokens: Sequence[Token]) -> dict[str, list[tuple[int, int]]]:
         """:meth:`find` for every category at once, in one pass over *tokens*."""
         found: dict[str, list[tuple[int, int]]] = {c: [] for c in CLAIM_CATEGORIES}
-        free = dict.fromkeys(CLAIM_CATEGORIES, 0)  # per category, the first index not matched
         index = self._index
-        for i in [i for i, t in enumerate(tokens) if t.norm in index]:
+        starts = [i for i, t in enumerate(tokens) if t.norm in index]
+        if not starts:
+            return found  # most sentences: no entry starts anywhere
+        free = dict.fromkeys(CLAIM_CATEGORIES, 0)  # per category, the first index not matched
+        for i in starts:
             for category, words in index[tokens[i].norm]:
                 if i < free[category]:
                     continue
@@ -367,6 +370,10 @@ class ClaimReading:
         return self.level is not None or self.advice is not None
 
 
+_NO_CLAIM: Final = ClaimReading(None)
+"""The reading of most sentences: no cue, no limit (frozen, so one serves them all)."""
+
+
 def read_claim(segment: Segment | str, *, lexicon: ClaimLexicon | None = None) -> ClaimReading:
     """Read the claim of a sentence (a :class:`Segment`, or a string of one sentence).
 
@@ -427,7 +434,8 @@ class _Reader:
         if not (
             found["correlational"] or found["causal"] or found["comparatives"] or found["advice"]
         ):
-            return ClaimReading(None, (), found["limits"])
+            limits = found["limits"]
+            return ClaimReading(None, (), limits) if limits else _NO_CLAIM
         candidates = [
             *(("correlational", r) for r in found["correlational"]),
             *(("causal", r) for r in found["causal"] if self._is_verb(*r)),

@@ -163,10 +163,6 @@ def content_spans(attribution: Attribution) -> list[Span]:
 _START: Final = operator.attrgetter("start")
 
 
-def _inside(position: int, spans: Sequence[Span]) -> bool:
-    return any(span.start <= position < span.end for span in spans)
-
-
 def touched_segments(doc: Document, span: Span) -> list[Segment]:
     """The segments of *doc* that overlap *span*, in order."""
     segments = doc.segments
@@ -365,10 +361,17 @@ def _presenting(
     the derivative's, to resolve pronouns.
     """
     tokens = carried.tokens
+    all_tokens = segment.tokens
+    starts = [all_tokens[k].start for k in tokens]
     ranked = []
     for attribution in attributions:
         spans = content_spans(attribution)
-        count = sum(1 for k in tokens if _inside(segment.tokens[k].start, spans))
+        count = 0  # the carried tokens inside the content (a loop: no call per token)
+        for position in starts:
+            for span in spans:
+                if span.start <= position < span.end:
+                    count += 1
+                    break
         if count and count * 2 >= len(tokens):
             speaker = speaker_of(attribution, known)
             same = speaker is not None and same_speaker(carried.speaker, speaker, exact=True)

@@ -80,16 +80,16 @@ class ClaimStrength:
     def detect(self, context: DetectionContext) -> Iterator[Finding]:
         """Yield one finding per derivative segment whose claim changed strength."""
         alignment = context.alignment
-        wire_claims: list[tuple[int, Segment, ClaimReading]] | None = None
-        topics: list[set[str]] = []
+        lexicon = self.lexicon
+        wire_claims: Sequence[tuple[int, Segment, ClaimReading]] | None = None
+        topics: Sequence[set[str]] = []
         for entry in alignment.segments:
             segment = alignment.derivative_segment(entry)
-            reading = self._read(context, None, segment)
+            reading = read_claim(segment, lexicon=lexicon)
             if not reading.is_claim:
                 continue
-            if wire_claims is None:  # read at the first derivative claim: often never
-                wire_claims = self._wire_claims(context)
-                topics = [_topic(segment) for _, segment, _ in wire_claims]
+            if wire_claims is None:  # looked up at the first derivative claim: often never
+                wire_claims, topics = self._wire_claims(context)
             if not wire_claims:
                 return
             candidates = self._candidates(entry, segment, reading, wire_claims, topics)
@@ -97,25 +97,26 @@ class ClaimStrength:
             if finding is not None:
                 yield finding
 
-    def _wire_claims(self, context: DetectionContext) -> list[tuple[int, Segment, ClaimReading]]:
-        """The claims of the wires' segments: wire, segment and reading, in order."""
-        found = [
-            (wire, segment, self._read(context, wire, segment))
-            for wire, doc in enumerate(context.wires)
-            for segment in doc.segments
-        ]
-        return [c for c in found if c[2].is_claim]
+    def _wire_claims(
+        self, context: DetectionContext
+    ) -> tuple[list[tuple[int, Segment, ClaimReading]], list[set[str]]]:
+        """The claims of the wires' segments, and the topic of each.
 
-    def _read(self, context: DetectionContext, wire: int | None, segment: Segment) -> ClaimReading:
+        Claims are (wire, segment, reading) in order. Read once per wire (a prepared
+        wire's, for all its comparisons); shared, so read-only.
+        """
         lexicon = self.lexicon
-        if wire is None:
-            return read_claim(segment, lexicon=lexicon)  # each read once: nothing to keep
-        return lexicon_memo(
-            context,
-            lexicon,
-            ("claims", wire, segment.index),
-            lambda: read_claim(segment, lexicon=lexicon),
-        )
+
+        def compute() -> tuple[list[tuple[int, Segment, ClaimReading]], list[set[str]]]:
+            found = [
+                (wire, segment, read_claim(segment, lexicon=lexicon))
+                for wire, doc in enumerate(context.wires)
+                for segment in doc.segments
+            ]
+            claims = [c for c in found if c[2].is_claim]
+            return claims, [_topic(segment) for _, segment, _ in claims]
+
+        return lexicon_memo(context, lexicon, "claims:wire", compute)
 
     def _candidates(
         self,
