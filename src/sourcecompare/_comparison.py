@@ -75,8 +75,17 @@ def _strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _fate(value: object) -> SpeakerFate:
+    # A member as it is (the usual case), without the cost of calling the enum.
+    return value if isinstance(value, SpeakerFate) else SpeakerFate(value)
+
+
+def _source_kind(value: object) -> SourceKind:
+    return value if isinstance(value, SourceKind) else SourceKind(value)
+
+
 def _carried(values: Iterable[tuple[object, int]]) -> tuple[tuple[SpeakerFate, int], ...]:
-    counts = {SpeakerFate(fate): int(count) for fate, count in values}
+    counts = {_fate(fate): int(count) for fate, count in values}
     wrong = [f.value for f, n in counts.items() if f not in _FATE_ORDER or n < 0]
     if wrong:
         msg = f"'carried' takes a count of 0 or more per fate of carried words, not {wrong}"
@@ -204,8 +213,8 @@ class SpeakerOutcome:
     """
 
     name: str
-    kind: SourceKind = attrs.field(converter=SourceKind)
-    fate: SpeakerFate = attrs.field(converter=SpeakerFate)
+    kind: SourceKind = attrs.field(converter=_source_kind)
+    fate: SpeakerFate = attrs.field(converter=_fate)
     wire: int
     statements: int
     wire_spans: tuple[Span, ...] = attrs.field(converter=_spans)
@@ -538,10 +547,14 @@ def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
     return tuple(_outcome(group, capitals) for group in groups)
 
 
+_FATE_OF: Final = {relation: SpeakerFate(relation.value) for relation in Relation}
+"""The fate each speaker relation counts as (they share their values)."""
+
+
 def _outcome(group: _Group, capitals: _Capitals) -> SpeakerOutcome:
     # Each relation counted, then named as a fate once (not once per relation): the
     # same counts, in the same first-seen order, as counting the fates.
-    carried = {SpeakerFate(r.value): n for r, n in Counter(group.relations).items()}
+    carried = {_FATE_OF[r]: n for r, n in Counter(group.relations).items()}
     fate: SpeakerFate | None = next((f for f in _FATE_ORDER if f in carried), None)
     if fate is None:
         named = group.kind is SourceKind.NAMED and capitals.mentions(group.forms)

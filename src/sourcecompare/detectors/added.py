@@ -381,6 +381,49 @@ _Found = tuple[int, str, tuple[float, ...], int, tuple[_When, ...]]
 """What a reader found at a token: end index, fact type, values, significant digits, dates."""
 
 
+class _Vocabulary(NamedTuple):
+    """The words a reader looks up besides its lists: the same for every text.
+
+    Attributes:
+        signs: The currency signs a figure may follow ("£5m"): the one-character
+            currency words that are not letters or digits.
+        numbers: Cardinal number words and their values ("five", "twenty", "hundred").
+        countries: See :func:`_countries`; ``None`` to work them out on first use.
+    """
+
+    signs: frozenset[str]
+    numbers: dict[str, float]
+    countries: frozenset[str] | None
+
+
+def _vocabulary(
+    equivalents: Equivalents, lists: FactLexicon, *, countries: bool = False
+) -> _Vocabulary:
+    """The :class:`_Vocabulary` of *lists* and *equivalents* (its countries too if asked)."""
+    return _Vocabulary(
+        frozenset(w for w in lists.money if len(w) == 1 and not w.isalnum()),
+        {w: float(d) for w, d in equivalents.numbers.items() if d.isdigit()},
+        _countries(equivalents) if countries else None,
+    )
+
+
+def _derivative_vocabulary(
+    context: DetectionContext, equivalents: Equivalents, lists: FactLexicon
+) -> _Vocabulary:
+    """:func:`_vocabulary` for the derivative's readers, worked out once per wire.
+
+    The equivalents depend on the derivative only through the acronyms the texts
+    define, which key it.
+    """
+    _, learned = equivalents_of(context)
+    return lexicon_memo(
+        context,
+        lists,
+        ("added_fact:vocabulary", learned),
+        lambda: _vocabulary(equivalents, lists, countries=True),
+    )
+
+
 class _Reader:
     """Reads the facts of one text: figures, dates, times, names and quotations.
 
@@ -388,16 +431,21 @@ class _Reader:
     spans are offsets into *text*, the whole document's text.
     """
 
-    def __init__(self, text: str, equivalents: Equivalents, lists: FactLexicon) -> None:
+    def __init__(
+        self,
+        text: str,
+        equivalents: Equivalents,
+        lists: FactLexicon,
+        vocabulary: _Vocabulary | None = None,
+    ) -> None:
         self.text = text
         self.equivalents = equivalents
         self.lists = lists
-        # The currency signs a figure may follow ("£5m"): the one-character currency
-        # words that are not letters or digits.
-        self.signs = frozenset(w for w in lists.money if len(w) == 1 and not w.isalnum())
-        numbers = {w: float(d) for w, d in equivalents.numbers.items() if d.isdigit()}
-        self.numbers = numbers  # cardinal number words: "five", "twenty", "hundred"
-        self.countries: frozenset[str] | None = None  # read on first use
+        if vocabulary is None:
+            vocabulary = _vocabulary(equivalents, lists)
+        self.signs = vocabulary.signs
+        self.numbers = vocabulary.numbers
+        self.countries = vocabulary.countries  # None: read on first use
 
     def gap(self, tokens: Sequence[Token], index: int) -> str:
         """The text between token *index* and the one before it."""
@@ -1066,10 +1114,13 @@ def _figure_in(fact: _Fact, values: AbstractSet[float]) -> bool:
 
 
 def _dates_and_figures(
-    doc: Document, equivalents: Equivalents, lists: FactLexicon
+    doc: Document,
+    equivalents: Equivalents,
+    lists: FactLexicon,
+    vocabulary: _Vocabulary | None = None,
 ) -> dict[int, tuple[list[_Fact], set[int]]]:
     """:meth:`_Reader.dates_and_figures` of every segment of *doc*, by segment index."""
-    reader = _Reader(doc.text, equivalents, lists)
+    reader = _Reader(doc.text, equivalents, lists, vocabulary)
     return {s.index: reader.dates_and_figures(s.index, s.tokens) for s in doc.segments}
 
 
@@ -1079,7 +1130,12 @@ def derivative_dates_and_figures(
     """The derivative's figures, dates and times per segment, read once per context."""
     return context.memo(
         f"added_fact:dates_and_figures:{id(lists)}",
-        lambda: _dates_and_figures(context.derivative, equivalents, lists),
+        lambda: _dates_and_figures(
+            context.derivative,
+            equivalents,
+            lists,
+            _derivative_vocabulary(context, equivalents, lists),
+        ),
     )
 
 
@@ -1380,6 +1436,9 @@ class _Mention(NamedTuple):
             largest share of its words one wire segment has; else 0.
         known: For a name, its words some wire has ("Lund" of "Pieter Lund").
         unknown: For a name, its other words.
+
+    For a name a wire has, only the fact and ``found`` are filled in: the rest
+    explains an added name.
     """
 
     fact: _Fact
@@ -1394,7 +1453,9 @@ def _derivative_facts(
 ) -> list[_Mention]:
     """Every fact of the derivative, in text order, with whether a wire has it."""
     derivative = context.derivative
-    reader = _Reader(derivative.text, equivalents, lists)
+    reader = _Reader(
+        derivative.text, equivalents, lists, _derivative_vocabulary(context, equivalents, lists)
+    )
     _, learned = equivalents_of(context)
 
     def initials() -> frozenset[str]:
@@ -1450,12 +1511,16 @@ def _derivative_facts(
             segment.index, tokens, used, names_inside, lowercase
         ):
             words = tokens[first:last]
+            if _name_found(fact, words, wires, initials, lists.connectors):
+                # Only an added name is reported: the share and words of the wire's
+                # are not needed for one the wire has.
+                mentions.append(_Mention(fact, found=True))
+                continue
             content = [t for t in words if t.norm not in _STOPWORDS and not reader.title(t)]
             known = tuple(_bare(t) for t in content if equivalents.key(t) in wires.holding)
             unknown = tuple(_bare(t) for t in content if _bare(t) not in known)
             share = sum(k in wires.holding for k in fact.keys) / len(fact.keys)
-            present = _name_found(fact, words, wires, initials, lists.connectors)
-            mentions.append(_Mention(fact, present, share, known, unknown))
+            mentions.append(_Mention(fact, False, share, known, unknown))
     if added_quotes:
         mentions = [
             m
