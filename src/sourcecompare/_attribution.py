@@ -1292,11 +1292,16 @@ class _Found(NamedTuple):
 
 
 class _Extractor:
-    def __init__(self, doc: Document, lexicon: ReportingLexicon) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        lexicon: ReportingLexicon,
+        quote_regions: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.doc = doc
         self.text = doc.text
         self.lexicon = lexicon
-        self.quotes = _Quotes(_quote_regions(doc))
+        self.quotes = _Quotes(_quote_regions(doc) if quote_regions is None else quote_regions)
         self.people = _People()
         self.results: list[Attribution] = []
         self.segment = 0  # the index of the segment being read
@@ -1451,10 +1456,15 @@ class _Extractor:
             return None
         n = len(toks)
         for form in forms:
-            end = i + 1 + len(form.rest)
-            if end > n or any(
-                toks[i + 1 + k].low != word or toks[i + 1 + k].kind != "w"
-                for k, word in enumerate(form.rest)
+            rest = form.rest
+            end = i + 1 + len(rest)
+            # A one-word form (most) matches as it stands: no words after it to check.
+            if rest and (
+                end > n
+                or any(
+                    toks[i + 1 + k].low != word or toks[i + 1 + k].kind != "w"
+                    for k, word in enumerate(rest)
+                )
             ):
                 continue
             cue = self._check(toks, i, end, form)
@@ -2664,3 +2674,13 @@ def extract_attributions(
     .. versionadded:: 0.1
     """
     return _Extractor(doc, lexicon or ReportingLexicon.default()).run()
+
+
+def _extract_attributions(
+    doc: Document, lexicon: ReportingLexicon, quote_regions: list[tuple[int, int]]
+) -> tuple[Attribution, ...]:
+    """:func:`extract_attributions`, given the document's :func:`_quote_regions`.
+
+    For a caller that needs the quotations too: they are found once.
+    """
+    return _Extractor(doc, lexicon, quote_regions).run()

@@ -468,11 +468,14 @@ class _Group:
         self.forms: set[tuple[str, ...]] = set()
 
     def copy(self) -> _Group:
-        """A new group with this one's wire side (name, statements, spans, forms)."""
+        """A new group with this one's wire side (name, statements, spans, forms).
+
+        The wire side is shared, not copied: only the derivative side is added to.
+        """
         group = _Group(self.wire, self.name, self.kind)
         group.statements = self.statements
-        group.wire_spans = list(self.wire_spans)
-        group.forms = set(self.forms)
+        group.wire_spans = self.wire_spans
+        group.forms = self.forms
         return group
 
     def add(self, name: str, attribution: Attribution) -> None:
@@ -516,8 +519,20 @@ def _wire_groups(context: DetectionContext) -> list[_Group]:
 
 def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
     """Every wire speaker (grouped by person) and what became of them, in wire order."""
-    wire_groups, places = context.wire_memo("speakers:groups", lambda: (_wire_groups(context), {}))
-    groups = [g.copy() for g in wire_groups]
+
+    def wire_side() -> tuple[
+        list[_Group],
+        dict[tuple[int, str, SourceKind], int | None],
+        dict[tuple[int, bool], SpeakerOutcome],
+    ]:
+        # The groups; each carried speaker's place among them, filled as they are
+        # met; and the outcome of each group none of whose words is carried.
+        return _wire_groups(context), {}, {}
+
+    wire_groups, places, unheard = context.wire_memo("speakers:groups", wire_side)
+    # The groups whose words the derivative carries, by place; the others are as
+    # the wire has them.
+    groups: dict[int, _Group] = {}
     derivative = context.derivative
     for reading in readings(context):
         segment = derivative.segments[reading.segment]
@@ -532,7 +547,9 @@ def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
             place = places[key]
             if place is None:  # pragma: no cover - every carried speaker was grouped above
                 continue
-            group = groups[place]
+            group = groups.get(place)
+            if group is None:
+                group = groups[place] = wire_groups[place].copy()
             group.relations.append(relation)
             group.segments.add(reading.segment)
             if reading.attribution is not None:
@@ -544,7 +561,20 @@ def speaker_outcomes(context: DetectionContext) -> tuple[SpeakerOutcome, ...]:
             if other is not None and other.name not in group.credited_to:
                 group.credited_to.append(other.name)
     capitals = _Capitals(derivative)
-    return tuple(_outcome(group, capitals) for group in groups)
+    outcomes = []
+    for place, wire_group in enumerate(wire_groups):
+        group = groups.get(place)
+        if group is not None:
+            outcomes.append(_outcome(group, capitals))
+            continue
+        # Nothing of theirs is carried: the outcome depends on the wire and on
+        # whether the derivative names them, so each of the two is made once per wire.
+        named = wire_group.kind is SourceKind.NAMED and capitals.mentions(wire_group.forms)
+        outcome = unheard.get((place, named))
+        if outcome is None:
+            outcome = unheard[place, named] = _outcome(wire_group, capitals)
+        outcomes.append(outcome)
+    return tuple(outcomes)
 
 
 _FATE_OF: Final = {relation: SpeakerFate(relation.value) for relation in Relation}

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from sourcecompare._align import keyed
-from sourcecompare._attribution import Attribution, ReportingLexicon, extract_attributions
+from sourcecompare._attribution import (
+    Attribution,
+    ReportingLexicon,
+    _extract_attributions,
+    _quote_regions,
+    extract_attributions,
+)
 from sourcecompare._findings import Finding
 from sourcecompare._furniture import AgencyList
 from sourcecompare._lexicons import Lexicons
@@ -113,12 +119,18 @@ class DetectionContext:
             derivative = self.derivative
             return self.memo(
                 "attributions:None",
-                lambda: extract_attributions(derivative, lexicon=self.reporting),
+                lambda: _extract_attributions(
+                    derivative, self.reporting, self.derivative_quote_regions()
+                ),
             )
         doc = self.wires[wire]
         return self.wire_memo(
             wire_attributions_key(wire), lambda: extract_attributions(doc, lexicon=self.reporting)
         )
+
+    def derivative_quote_regions(self) -> list[tuple[int, int]]:
+        """The spans of the derivative's quotations, found once for extraction and detectors."""
+        return self.memo("quote_regions:None", lambda: _quote_regions(self.derivative))
 
     def _share(self, wire_memo: dict[Hashable, Any]) -> None:
         """Use *wire_memo* (a prepared wire's) for the values that depend on the wires alone."""

@@ -441,8 +441,14 @@ def covered_share(
     return sum(1 for k in content if k in linked) / len(content)
 
 
-def _wire_vocabulary(context: DetectionContext) -> tuple[frozenset[str], dict[str, int], int]:
-    """Stems of the wires, document frequency of every stem over all segments, and their count."""
+def _wire_vocabulary(
+    context: DetectionContext,
+) -> tuple[frozenset[str], Counter[str], Counter[str], int]:
+    """Stems of the wires, document frequencies of stems, and the number of segments.
+
+    The frequencies are two counters, over the wires' segments and over the
+    derivative's; the number counts the segments of both.
+    """
 
     def wire_side() -> tuple[frozenset[str], Counter[str], int]:
         segments = [s for doc in context.wires for s in doc.segments]
@@ -453,11 +459,12 @@ def _wire_vocabulary(context: DetectionContext) -> tuple[frozenset[str], dict[st
         return stems, frequency, len(segments)
 
     stems, wire_frequency, count = context.wire_memo("attribution:vocabulary", wire_side)
-    frequency = wire_frequency.copy()
+    # The derivative's counts apart: the wires' (shared, read-only) are not copied.
+    frequency: Counter[str] = Counter()
     segments = context.derivative.segments
     for segment in segments:
         frequency.update({t.stem for t in segment.tokens if not t.is_stop})
-    return stems, dict(frequency), count + len(segments)
+    return stems, wire_frequency, frequency, count + len(segments)
 
 
 def in_wire_share(context: DetectionContext, tokens: Sequence[Token]) -> float:
@@ -467,7 +474,7 @@ def in_wire_share(context: DetectionContext, tokens: Sequence[Token]) -> float:
     count more), so that "human rights" in a story about human rights does not make
     an invented accusation look reported.
     """
-    stems, frequency, count = context.memo(
+    stems, wire_frequency, frequency, count = context.memo(
         "attribution:vocabulary", lambda: _wire_vocabulary(context)
     )
     power = context.alignment.options.weight_power
@@ -475,7 +482,10 @@ def in_wire_share(context: DetectionContext, tokens: Sequence[Token]) -> float:
     for token in tokens:
         if token.is_stop:
             continue
-        weight = key_weight(count, frequency.get(token.stem, 1), power)
+        stem = token.stem
+        # Counts are positive: a stem in neither text counts as seen once.
+        seen = wire_frequency.get(stem, 0) + frequency.get(stem, 0) or 1
+        weight = key_weight(count, seen, power)
         total += weight
         if token.stem in stems:
             found += weight

@@ -604,10 +604,13 @@ class _Quote:
         self.tokens = tokens
 
 
-def _quotes(doc: Document) -> list[_Quote]:
-    """The quotations of *doc* with their words; each belongs to the segment it opens in."""
+def _quotes(doc: Document, regions: list[tuple[int, int]] | None = None) -> list[_Quote]:
+    """The quotations of *doc* with their words; each belongs to the segment it opens in.
+
+    *regions*: the quotations' spans, if already found (:func:`quote_regions`).
+    """
     found = []
-    for start, end in quote_regions(doc):
+    for start, end in quote_regions(doc) if regions is None else regions:
         tokens: list[Token] = []
         segment_index = -1
         for segment in doc.segments:
@@ -675,7 +678,7 @@ def _compare_quotes(context: DetectionContext) -> list[_Verdict]:
         "attribution:wire_quotes", lambda: [_quotes(w) for w in context.wires]
     )
     results: list[_Verdict] = []
-    for quote in _quotes(derivative):
+    for quote in _quotes(derivative, context.derivative_quote_regions()):
         if len(quote.tokens) < MIN_QUOTE_WORDS:
             continue
         norms = [t.norm for t in quote.tokens]
