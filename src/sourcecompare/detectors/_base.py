@@ -93,6 +93,18 @@ class DetectionContext:
         """
         found = self._found.get(id(segment))
         if found is None:
+            found = self._find_all(segment)
+        if category not in found:
+            return self.lexicons.find(category, segment.tokens)  # raises: unknown category
+        return found[category]
+
+    def _find_all(self, segment: Segment) -> dict[str, list[tuple[int, int]]]:
+        """:meth:`Lexicons.find_all` on a segment's tokens, as kept by :meth:`find`.
+
+        For a detector that asks about several categories at once. Shared: read-only.
+        """
+        found = self._found.get(id(segment))
+        if found is None:
             # A wire segment lives as long as its prepared wire, so an id found in
             # the shared memo is that segment's (a derivative's is never stored there).
             key = ("find", id(segment))
@@ -102,9 +114,7 @@ class DetectionContext:
                 if self._is_wire_segment(segment):
                     self._wire[key] = found
             self._found[id(segment)] = found
-        if category not in found:
-            return self.lexicons.find(category, segment.tokens)  # raises: unknown category
-        return found[category]
+        return found
 
     def _is_wire_segment(self, segment: Segment) -> bool:
         for wire in self.wires:

@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 import functools
 import math
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -80,6 +81,7 @@ _TIME_RE: Final = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$")
 _DAY_RE: Final = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _ISO_RE: Final = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _SLASH_RE: Final = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})$")
+_START: Final = operator.attrgetter("start")
 # A pair of quotation marks around some words: “…”, ``…'', "…", ‘…’ and `…'. A closing
 # single mark followed by a letter is an apostrophe ("it’s"), not the end of a quote.
 _QUOTE_RE: Final = re.compile(
@@ -1466,8 +1468,9 @@ def _derivative_facts(
             lambda: _wire_initials(context.wires, equivalents, lists),
         )
 
-    flat = [(t, s.index) for s in derivative.segments for t in s.tokens]
-    starts = [t.start for t, _ in flat]
+    segments = derivative.segments
+    flat = [t for s in segments for t in s.tokens]
+    starts = [t.start for t in flat]
     mentions: list[_Mention] = []
     # Quotations first: what an added one holds is its own.
     added_quotes: list[Span] = []
@@ -1475,7 +1478,7 @@ def _derivative_facts(
         for start, end in reader.quotes(paragraph.start, paragraph.end):
             first = bisect.bisect_left(starts, start)
             last = bisect.bisect_left(starts, end)
-            inside = [t for t, _ in flat[first:last] if t.end <= end]
+            inside = [t for t in flat[first:last] if t.end <= end]
             if not inside:
                 continue
             keys = frozenset(u.key for u in equivalents.units_of(inside) if u.content)
@@ -1483,11 +1486,13 @@ def _derivative_facts(
                 continue
             span = Span(inside[0].start, inside[-1].end)
             share = wires.best_share(keys)
-            fact = _Fact("quote", flat[first][1], span, keys=keys)
+            # The segment the quotation's first word is in (segments are in text order).
+            segment = segments[bisect.bisect_right(segments, span.start, key=_START) - 1]
+            fact = _Fact("quote", segment.index, span, keys=keys)
             mentions.append(_Mention(fact, share >= QUOTE_FOUND, share))
             if share < QUOTE_FOUND:
                 added_quotes.append(span)
-    lowercase = wires.lowercase | {t.norm for t, _ in flat if t.text[:1].islower()}
+    lowercase = wires.lowercase | {t.norm for t in flat if t.text[:1].islower()}
     readable = {s.index for s in derivative.segments if _names_readable(s)}
     names_inside = {
         t.norm

@@ -144,8 +144,9 @@ def _flagged_ranges(
 ) -> list[tuple[int, int]]:
     """Token ranges the lexicon detectors report in *segment* (so embellishment skips them)."""
     ranges = []
+    found = context._find_all(segment)  # noqa: SLF001 - several categories, one lookup
     for category in ("evaluative", "intensifiers", "speculation"):
-        for first, last in context.find(category, segment):
+        for first, last in found[category]:
             if not in_wire(segment.tokens[first:last], aligned):
                 ranges.append((first, last))
     return ranges
@@ -271,8 +272,8 @@ class EvaluativeLanguage:
         alignment = context.alignment
         for entry in alignment.segments:
             segment = alignment.derivative_segment(entry)
-            found = {c: context.find(c, segment) for c in ("evaluative", "intensifiers")}
-            if not any(found.values()):
+            found = context._find_all(segment)  # noqa: SLF001 - two categories, one lookup
+            if not (found["evaluative"] or found["intensifiers"]):
                 continue
             aligned = wire_segments(alignment, entry)
             judged: set[int] = set()  # token indices inside evaluative matches
