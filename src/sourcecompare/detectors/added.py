@@ -1276,11 +1276,19 @@ def _names_readable(segment: Segment) -> bool:
     They can in a sentence, and in a heading not written in title case ("Mayor Opens
     New Pier"); not in a segment written in capitals ("THE PRESIDENT: HELLO!").
     """
-    words = [t for t in segment.tokens if t.norm.isalpha() and len(t.norm) >= 3]
-    if len(words) >= 3 and 2 * len([t for t in words if t.text.isupper()]) > len(words):
-        return False
+    tokens = segment.tokens
+    # The words written in capitals first: with fewer than two (the usual case), they
+    # cannot be most of three words or more, and the other words need no counting.
+    capitals = [t for t in tokens if t.text.isupper() and t.norm.isalpha() and len(t.norm) >= 3]
+    words: list[Token] | None = None
+    if len(capitals) >= 2:
+        words = [t for t in tokens if t.norm.isalpha() and len(t.norm) >= 3]
+        if len(words) >= 3 and 2 * len(capitals) > len(words):
+            return False
     if segment.kind is SegmentKind.SENTENCE:
         return True
+    if words is None:
+        words = [t for t in tokens if t.norm.isalpha() and len(t.norm) >= 3]
     longer = [t for t in words if len(t.norm) >= 4]
     return len(longer) < 2 or 2 * sum(t.is_capitalized for t in longer) <= len(longer)
 

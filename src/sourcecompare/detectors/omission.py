@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import compress
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
@@ -227,14 +228,12 @@ def _derivative_keys(
     derivative = []
     capitalised: set[str] = set()
     for segment, segment_units in zip(doc.segments, units, strict=True):
-        keys, unit_keys = _keys_of(segment.tokens, equivalents, segment_units)
+        tokens = segment.tokens
+        keys, unit_keys = _keys_of(tokens, equivalents, segment_units)
         derivative.append({*keys, *unit_keys})
+        # The keys of the capitalised content words, picked out in C (compress).
         capitalised.update(
-            [  # a list, cheaper to build than a generator to run
-                key
-                for token, key in zip(segment.tokens, keys, strict=True)
-                if token.is_capitalized and not token.is_stop
-            ]
+            compress(keys, [token.is_capitalized and not token.is_stop for token in tokens])
         )
     if doc.dateline is not None:
         keys, unit_keys = _keys_of(_tokens_of(doc, doc.dateline.span), equivalents)
