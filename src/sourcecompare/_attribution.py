@@ -821,8 +821,8 @@ class _Tok(NamedTuple):
 
 
 # A token of a chunk (a run of text between white space): its start and end in the
-# chunk, and the fields of its _Tok after start and end.
-_Piece = tuple[int, int, tuple[str, str, str, bool]]
+# chunk, then the other fields of its _Tok (flat: one tuple built per token, not two).
+_Piece = tuple[int, int, str, str, str, bool]
 # The tokens of every chunk lexed so far; a chunk that ends the lexed text is cached
 # apart, since a period ending it stays punctuation (see _lex_chunk).
 _CHUNKS: dict[str, tuple[_Piece, ...]] = {}
@@ -864,24 +864,24 @@ def _lex_chunk(chunk: str, *, final: bool) -> tuple[_Piece, ...]:
             cap = word[:1].isupper()
             if cut:
                 mid = e - cut
-                pieces.append((s, mid, (chunk[s:mid], low[:-cut], "w", cap)))
-                pieces.append((mid, e, (chunk[mid:e], low[-cut:], "w", chunk[mid].isupper())))
+                pieces.append((s, mid, chunk[s:mid], low[:-cut], "w", cap))
+                pieces.append((mid, e, chunk[mid:e], low[-cut:], "w", chunk[mid].isupper()))
             else:
-                pieces.append((s, e, (word, low, "w", cap)))
+                pieces.append((s, e, word, low, "w", cap))
             continue
         surface = quote or other
         e = s + len(surface)
         if surface == "." and pieces and (e < len(chunk) or not final):
-            ps, pe, (ptext, plow, pkind, pcap) = pieces[-1]
+            ps, pe, ptext, plow, pkind, pcap = pieces[-1]
             if (
                 pkind == "w"
                 and pe == s
                 and (plow in _ABBREVIATIONS or (len(ptext) == 1 and ptext.isupper()))
             ):
                 merged = chunk[ps:e]
-                pieces[-1] = (ps, e, (merged, merged.casefold(), "w", pcap))
+                pieces[-1] = (ps, e, merged, merged.casefold(), "w", pcap)
                 continue
-        pieces.append((s, e, (surface, surface, "q" if quote else "p", False)))
+        pieces.append((s, e, surface, surface, "q" if quote else "p", False))
     return tuple(pieces)
 
 
@@ -907,8 +907,8 @@ def _lex(text: str, start: int, end: int) -> list[_Tok]:
         pieces = cache.get(chunk)
         if pieces is None:
             pieces = cache[chunk] = _lex_chunk(chunk, final=at == end)
-        for s, e, fields in pieces:
-            append(new(_Tok, (offset + s, offset + e) + fields))  # noqa: RUF005 - faster
+        for s, e, word, low, kind, cap in pieces:
+            append(new(_Tok, (offset + s, offset + e, word, low, kind, cap)))
     return toks
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import compress
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -45,7 +46,7 @@ from sourcecompare.detectors.added import (
 
 if TYPE_CHECKING:
     from sourcecompare._documents import Document, Segment
-    from sourcecompare._keys import Equivalents, Unit
+    from sourcecompare._keys import Equivalents, Learned, Unit
     from sourcecompare._tokens import Token
     from sourcecompare.detectors._base import DetectionContext
     from sourcecompare.detectors.added import _Fact
@@ -204,7 +205,9 @@ class _Keyed(NamedTuple):
             and of its multi-word units.
         capitalised: Keys of the derivative's capitalised content words (its
             surnames, among others).
-        holding: For each key, the indices in *derivative* of the sets that hold it.
+        holding: For each key the detectors may ask about (:func:`_asked`: those of
+            the wires' names and figures), the indices in *derivative* of the sets
+            that hold it.
     """
 
     equivalents: Equivalents
@@ -222,9 +225,17 @@ class _Keyed(NamedTuple):
 
 
 def _derivative_keys(
-    doc: Document, equivalents: Equivalents, units: Sequence[Sequence[Unit]]
+    doc: Document,
+    equivalents: Equivalents,
+    units: Sequence[Sequence[Unit]],
+    asked: AbstractSet[str],
 ) -> _Keyed:
-    """The derivative's keys (see :class:`_Keyed`); *units*: those of its segments."""
+    """The derivative's keys (see :class:`_Keyed`); *units*: those of its segments.
+
+    *asked*: the keys :meth:`_Keyed.together` may be asked about, the only ones
+    indexed (a derivative has hundreds of keys; the wires' names and figures, a
+    few dozen).
+    """
     derivative = []
     capitalised: set[str] = set()
     for segment, segment_units in zip(doc.segments, units, strict=True):
@@ -240,7 +251,7 @@ def _derivative_keys(
         derivative.append({*keys, *unit_keys})
     holding: dict[str, set[int]] = {}
     for number, found in enumerate(derivative):
-        for key in found:
+        for key in found & asked:
             where = holding.get(key)
             if where is None:
                 holding[key] = {number}
@@ -258,10 +269,42 @@ def _shared(context: DetectionContext) -> _Keyed:
     """
 
     def compute() -> _Keyed:
-        equivalents, _ = equivalents_of(context)
-        return _derivative_keys(context.derivative, equivalents, derivative_units(context))
+        equivalents, learned = equivalents_of(context)
+        return _derivative_keys(
+            context.derivative,
+            equivalents,
+            derivative_units(context),
+            _asked(context, equivalents, learned),
+        )
 
     return context.memo("omission:keys", compute)
+
+
+def _asked(context: DetectionContext, equivalents: Equivalents, learned: Learned) -> frozenset[str]:
+    """Every key the omission detectors look for together, gathered once per wire.
+
+    Those of the wires' names and figures: what :meth:`_Keyed.together` is asked.
+    """
+
+    def compute() -> frozenset[str]:
+        keys: set[str] = set()
+        for wire in range(len(context.wires)):
+            for mention, _ in _wire_names(context, wire):
+                keys |= mention.keys
+            for mention in _wire_figures(context, wire, equivalents, learned):
+                keys |= mention.keys
+        return frozenset(keys)
+
+    return context.wire_memo(("omission:asked", learned), compute)
+
+
+def _wire_figures(
+    context: DetectionContext, wire: int, equivalents: Equivalents, learned: Learned
+) -> list[_Mention]:
+    """:func:`_figures` of wire number *wire*, read once per wire."""
+    return context.wire_memo(
+        ("omission:figures", wire, learned), lambda: _figures(context.wires[wire], equivalents)
+    )
 
 
 def _present(mention: _Mention, keyed: _Keyed) -> bool:
@@ -555,11 +598,8 @@ class OmittedFigure:
             derivative, wire = figures(wire_index, mention)
             return any(currency_changed(f, derivative) for f in wire)
 
-        for wire_index, wire in enumerate(context.wires):
-            mentions = context.wire_memo(
-                ("omission:figures", wire_index, learned),
-                lambda wire=wire: _figures(wire, keyed.equivalents),  # type: ignore[misc]
-            )
+        for wire_index in range(len(context.wires)):
+            mentions = _wire_figures(context, wire_index, keyed.equivalents, learned)
             reported: dict[frozenset[str], list[_Mention]] = {}
             for mention in mentions:
                 if not mention.keys:
