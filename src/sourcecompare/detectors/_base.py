@@ -130,7 +130,7 @@ class DetectionContext:
             return self.memo(
                 "attributions:None",
                 lambda: _extract_attributions(
-                    derivative, self.reporting, self.derivative_quote_regions()
+                    derivative, self.reporting, self._derivative_quote_regions()
                 ),
             )
         doc = self.wires[wire]
@@ -138,7 +138,7 @@ class DetectionContext:
             wire_attributions_key(wire), lambda: extract_attributions(doc, lexicon=self.reporting)
         )
 
-    def derivative_quote_regions(self) -> list[tuple[int, int]]:
+    def _derivative_quote_regions(self) -> list[tuple[int, int]]:
         """The spans of the derivative's quotations, found once for extraction and detectors."""
         return self.memo("quote_regions:None", lambda: _quote_regions(self.derivative))
 

@@ -678,7 +678,8 @@ def _compare_quotes(context: DetectionContext) -> list[_Verdict]:
         "attribution:wire_quotes", lambda: [_quotes(w) for w in context.wires]
     )
     results: list[_Verdict] = []
-    for quote in _quotes(derivative, context.derivative_quote_regions()):
+    regions = context._derivative_quote_regions()  # noqa: SLF001 - found once, shared
+    for quote in _quotes(derivative, regions):
         if len(quote.tokens) < MIN_QUOTE_WORDS:
             continue
         norms = [t.norm for t in quote.tokens]
