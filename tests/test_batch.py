@@ -210,8 +210,11 @@ class TestCompareMany:
             for detail in batch.DETAILS
         }
         head = ["id", "status", "detail", "schema_version"]
-        assert keys["summary"] == [*head, "summary", "wires", "derivative"]
-        assert keys["findings"] == [*head, "summary", "findings", "speakers", "wires", "derivative"]
+        assert keys["summary"] == [*head, "summary", "caveats", "wires", "derivative"]
+        assert keys["findings"] == [
+            *head,
+            *("summary", "caveats", "findings", "speakers", "wires", "derivative"),
+        ]
         assert keys["full"][:4] == head
         assert set(keys["full"]) == {"id", "status", "detail", *sc.compare(WIRE, "A.").to_dict()}
         full = next(compare_many(WIRE, item, workers=1, detail="full"))

@@ -160,6 +160,25 @@ class TestExamples:
         assert completed.stdout.splitlines()[0] == str(target)
         assert "<html" in target.read_text(encoding="utf-8").lower()
 
+    def test_caveats(self):
+        """caveats.py shows the lower-case caveat and the findings it casts doubt on."""
+        out = " ".join(run(ROOT / "examples" / "caveats.py").stdout.split())
+        assert "caveat The derivative is written in lower case." in out
+        assert "attribution.speaker_dropped: The derivative states" in out
+        assert "attribution findings in lower case: 1 dateline_removed, 6 speaker_dropped" in out
+        assert "attribution findings as written: none" in out
+
+    def test_caveats_given_files(self):
+        """caveats.py compares the files it is given, and says when there is no caveat."""
+        articles = ROOT / "examples" / "articles"
+        completed = run(
+            ROOT / "examples" / "caveats.py",
+            str(articles / "rail_wire.txt"),
+            str(articles / "rail_rewrite.txt"),
+        )
+        assert completed.returncode == 0, completed.stderr
+        assert "no caveat: the texts are cased as usual" in completed.stdout
+
     def test_several_outlets(self):
         """several_outlets.py ranks the four bundled versions, most faithful first."""
         out = run(ROOT / "examples" / "several_outlets.py").stdout

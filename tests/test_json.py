@@ -187,6 +187,7 @@ class TestShape:
             "schema_version",
             "options",
             "summary",
+            "caveats",
             "findings",
             "speakers",
             "alignment",

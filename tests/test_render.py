@@ -120,6 +120,12 @@ def pair(name: str) -> sc.Comparison:
     return sc.compare(ARTICLES / f"{name}_wire.txt", ARTICLES / f"{name}_rewrite.txt")
 
 
+def lower_case_pair() -> sc.Comparison:
+    """harbour_wire.txt against harbour_faithful.txt written all in lower case: a caveat."""
+    derivative = (ARTICLES / "harbour_faithful.txt").read_text(encoding="utf-8").lower()
+    return sc.compare(ARTICLES / "harbour_wire.txt", derivative)
+
+
 @pytest.fixture(name="harbour", scope="module")
 def _harbour() -> sc.Comparison:
     """harbour_wire.txt against harbour_rewrite.txt."""
@@ -156,6 +162,9 @@ def _goldens() -> dict[str, Callable[[], str]]:
         ),
         "harbour_report_80.txt": lambda: render(comparison_view(pair("harbour")), width=80),
         "harbour_report.html": lambda: export_html(pair("harbour")),
+        "harbour_lower_case_summary_view_80.txt": lambda: render(
+            views.summary_view(lower_case_pair()), width=80
+        ),
     }
     for name in VIEWS:
         goldens[f"rail_{name}_80.txt"] = functools.partial(_rail_view, name)

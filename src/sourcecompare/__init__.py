@@ -28,6 +28,7 @@ from sourcecompare._attribution import (
     SourceKind,
     extract_attributions,
 )
+from sourcecompare._caveats import Caveat, CaveatCode
 from sourcecompare._comparison import (
     CompareOptions,
     Comparison,
@@ -96,6 +97,8 @@ __all__ = [
     "Attribution",
     "BinaryInputError",
     "Byline",
+    "Caveat",
+    "CaveatCode",
     "CompareOptions",
     "Comparison",
     "CorruptIndexError",

@@ -24,6 +24,7 @@ from sourcecompare._attribution import (
     SourceKind,
     extract_attributions,
 )
+from sourcecompare._caveats import Caveat, caveats_of
 from sourcecompare._documents import Document
 from sourcecompare._findings import Finding, Severity, _ints, _severity, _spans
 from sourcecompare._furniture import AgencyList
@@ -303,7 +304,8 @@ class Comparison:
         speakers: Every wire speaker and what became of them, in wire order.
         summary: The figures (:class:`Summary`).
 
-    ``rich.print(comparison)`` shows the full report; the views of
+    :attr:`caveats` says what about the documents limits the findings (a text in lower
+    case, say). ``rich.print(comparison)`` shows the full report; the views of
     :mod:`sourcecompare.render.console` show its parts.
 
     .. versionadded:: 0.1
@@ -329,6 +331,15 @@ class Comparison:
     def derivative(self) -> Document:
         """The derivative document."""
         return self.alignment.derivative
+
+    @property
+    def caveats(self) -> tuple[Caveat, ...]:
+        """What about the documents limits the findings: a text in lower case, say.
+
+        Computed from the documents (see :func:`~sourcecompare._caveats.caveats_of`):
+        the wires' caveats in order, then the derivative's; empty for ordinary text.
+        """
+        return caveats_of(self.alignment.wires, self.alignment.derivative)
 
     @property
     def worst(self) -> Severity | None:

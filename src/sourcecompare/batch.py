@@ -19,8 +19,9 @@ Records
     ``"error"``), then for ``ok`` the comparison's JSON (:meth:`Comparison.to_dict
     <sourcecompare.Comparison.to_dict>`), all of it or part of it as *detail* says:
 
-    * ``"summary"``: ``schema_version``, ``summary``, and the ``doc_id`` and
-      ``source`` of the ``wires`` and the ``derivative``;
+    * ``"summary"``: ``schema_version``, ``summary``, ``caveats`` (say, that the
+      derivative is all lower case), and the ``doc_id`` and ``source`` of the
+      ``wires`` and the ``derivative``;
     * ``"findings"`` (the default): the same, plus ``findings`` and ``speakers``,
       whose spans are offsets into the files compared;
     * ``"full"``: the whole comparison, which :meth:`BatchRecord.comparison` reads
@@ -91,6 +92,7 @@ from sourcecompare.exceptions import (
 )
 from sourcecompare.render.json import (
     SCHEMA_VERSION,
+    _caveats_data,
     _finding_data,
     _speaker_data,
     _summary_data,
@@ -478,6 +480,7 @@ def _ok_line(item_id: str, comparison: Comparison, detail: str) -> str:
         return dumps({**head, **comparison_to_dict(comparison)}, indent=None)
     head["schema_version"] = SCHEMA_VERSION
     head["summary"] = _summary_data(comparison.summary)
+    head["caveats"] = _caveats_data(comparison.caveats)
     if detail == "findings":
         head["findings"] = [_finding_data(f) for f in comparison.findings]
         head["speakers"] = [_speaker_data(s) for s in comparison.speakers]

@@ -96,6 +96,7 @@ STYLES: Final = {
     "sourcecompare.attribution": "bold red",
     "sourcecompare.omission": "red",
     "sourcecompare.flagged": "bold",
+    "sourcecompare.caveat": "bold yellow",
 }
 """Every style name sourcecompare uses, with its default."""
 
@@ -561,13 +562,15 @@ def summary_view(comparison: Comparison) -> RenderableType:
     How much of the wire is kept and how much of the derivative the wire supports
     (sentences by words, with counts by fate and label), the verbatim share, the wire
     speakers still credited and those no longer credited (with their fate), and the
-    findings by severity and by kind.
+    findings by severity and by kind. Caveats (a text in lower case, say) come first.
     """
     summary = comparison.summary
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(style="sourcecompare.label", no_wrap=True)
     grid.add_column(justify="right", style="sourcecompare.figure", no_wrap=True)
     grid.add_column(ratio=1)
+    for caveat in comparison.caveats:
+        _add_row(grid, Text("caveat", style="sourcecompare.caveat"), "!", caveat.message)
     _add_row(
         grid,
         "wire kept",

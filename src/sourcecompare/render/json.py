@@ -6,8 +6,9 @@ text and :func:`comparison_from_dict` rebuilds an equal comparison from the data
 ``Comparison.to_json`` and ``Comparison.from_json`` call them.
 
 The data holds, besides its ``schema_version``: the options, the summary, the
-findings, the speakers, one alignment entry per derivative segment, one entry per
-wire sentence, and the documents themselves. Every span is a ``{"start", "end"}`` pair
+caveats (written, not read: they follow from the documents), the findings, the
+speakers, one alignment entry per derivative segment, one entry per wire sentence, and
+the documents themselves. Every span is a ``{"start", "end"}`` pair
 of character offsets into a document's original text. A document is written whole
 (its text, and its furniture, paragraphs and segments as spans); reading recomputes
 the slices of text and the tokens from the text, and checks every offset, index and
@@ -35,7 +36,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Final, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 
 import attrs
 
@@ -75,6 +76,9 @@ from sourcecompare._lexicons import Lexicons
 from sourcecompare._spans import Span
 from sourcecompare._tokens import tokenize
 from sourcecompare.exceptions import InputError
+
+if TYPE_CHECKING:
+    from sourcecompare._caveats import Caveat
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -192,6 +196,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "options": _options_data(comparison.options),
         "summary": _summary_data(comparison.summary),
+        "caveats": _caveats_data(comparison.caveats),
         "findings": [_finding_data(f) for f in comparison.findings],
         "speakers": [_speaker_data(s) for s in comparison.speakers],
         "alignment": [_segment_alignment_data(alignment, e) for e in alignment.segments],
@@ -199,6 +204,15 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "wires": [_document_data(doc) for doc in alignment.wires],
         "derivative": _document_data(alignment.derivative),
     }
+
+
+def _caveats_data(caveats: Iterable[Caveat]) -> list[dict[str, Any]]:
+    """The caveats as JSON-ready data: ``code``, ``wire`` (``null``: the derivative), ``message``.
+
+    Reading a comparison back recomputes them from the documents, so they are written
+    for other readers only.
+    """
+    return [{"code": c.code.value, "wire": c.wire, "message": c.message} for c in caveats]
 
 
 def _span(start: int, end: int) -> dict[str, int]:
