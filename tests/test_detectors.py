@@ -183,6 +183,30 @@ class TestLexicons:
         found = sc.Lexicons.default().find("hedges", tokens)
         assert [tokens[a].text for a, _ in found] == hedges
 
+    @pytest.mark.parametrize(
+        ("category", "text", "found"),
+        [
+            ("hedges", "His appearance on the show was brief.", []),
+            ("hedges", "He appears on the show.", ["appears"]),
+            ("hedges", "The proposals were rejected.", []),
+            ("hedges", "She proposed a new levy.", ["proposed"]),
+            ("hedges", "Our expectations were modest.", []),
+            ("hedges", "The suggestion was ignored.", []),
+            ("hedges", "He suggested a delay.", ["suggested"]),
+            ("boosters", "A demonstration blocked the bridge.", []),
+            ("boosters", "The tests demonstrated the flaw.", ["demonstrated"]),
+            ("evaluative", "The vote drew condemnation.", ["condemnation"]),
+        ],
+    )
+    def test_nouns_made_from_hedges_are_not_hedges(self, category, text, found):
+        """A noun made from a hedge or booster shares its stem, not its sense.
+
+        "appearance" is not "appear"; an evaluative word's noun still judges.
+        """
+        tokens = sc.tokenize(text)
+        ranges = sc.Lexicons.default().find(category, tokens)
+        assert [" ".join(t.text for t in tokens[a:b]) for a, b in ranges] == found
+
     def test_date_entry_matches_dates(self):
         """An entry that is itself a date still matches the date."""
         lexicons = sc.Lexicons().extend(evaluative=["Black Friday"])

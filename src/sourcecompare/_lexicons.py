@@ -29,9 +29,15 @@ CATEGORIES: Final = ("evaluative", "intensifiers", "hedges", "boosters", "specul
 
 
 # An entry, indexed by its first stem: its stems, the prefix of each of its normal forms
-# that a written word must start with (see _required_prefix), and which of its words are
-# dates ("Friday" in a user's "Black Friday").
-_Entry = tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...]]
+# that a written word must start with (see _required_prefix), which of its words are
+# dates ("Friday" in a user's "Black Friday"), and whether a noun made from one of its
+# words still matches (see _NOUN_SUFFIXES).
+_Entry = tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...], bool]
+
+_VERBAL: Final = frozenset({"hedges", "boosters"})
+"""Categories whose words say how sure a statement is, and so lose their sense in a noun
+made from them ("the proposals", "a demonstration"); an evaluative word keeps its
+judgement ("condemn", "condemnation")."""
 
 
 def _entries(values: Iterable[str]) -> tuple[str, ...]:
@@ -72,7 +78,8 @@ class Lexicons:
                 if stems:
                     prefixes = tuple(_required_prefix(t.norm) for t in tokens)
                     dates = tuple(t.is_date for t in tokens)
-                    by_first.setdefault(stems[0], []).append((stems, prefixes, dates))
+                    nouns = category not in _VERBAL
+                    by_first.setdefault(stems[0], []).append((stems, prefixes, dates, nouns))
             for candidates in by_first.values():
                 candidates.sort(key=lambda c: (-len(c[0]), c[0]))  # longest first
             index[category] = by_first
@@ -177,10 +184,12 @@ def _matches(tokens: Sequence[Token], i: int, entry: _Entry) -> bool:
     """Whether *entry* matches *tokens* from index *i* (its first stem already does).
 
     Every word must have the entry word's stem, start with its required prefix
-    (:func:`_required_prefix`), and not be a date unless the entry word is one. The
-    stems are compared first: they reject most candidates, and cheaply.
+    (:func:`_required_prefix`), not be a noun made from it (:data:`_NOUN_SUFFIXES`)
+    where the entry's category is one of :data:`_VERBAL`, and not be a date unless the
+    entry word is one. The stems are compared first: they reject most candidates, and
+    cheaply.
     """
-    stems, prefixes, dates = entry
+    stems, prefixes, dates, nouns = entry
     end = i + len(stems)
     if end > len(tokens):
         return False
@@ -189,9 +198,34 @@ def _matches(tokens: Sequence[Token], i: int, entry: _Entry) -> bool:
             return False
     for k in range(len(stems)):
         token = tokens[i + k]
-        if not token.norm.startswith(prefixes[k]) or (not dates[k] and _is_date(tokens, i + k)):
+        norm = token.norm
+        if not norm.startswith(prefixes[k]) or (not dates[k] and _is_date(tokens, i + k)):
+            return False
+        if nouns:
+            continue
+        rest = norm[len(prefixes[k]) :]
+        if len(rest) > 2 and rest.endswith(_NOUN_SUFFIXES):
+            # A noun made from the entry word shares its stem, but not its sense:
+            # "appearance" is not the hedge "appear", nor "proposals" "propose". Two
+            # letters or fewer past the prefix are the entry's own inflections.
             return False
     return True
+
+
+_NOUN_SUFFIXES: Final = (
+    "ance",
+    "ances",
+    "ence",
+    "ences",
+    "al",
+    "als",
+    "ion",
+    "ions",
+    "ment",
+    "ments",
+)
+"""Endings that make a noun of a verb ("appearance", "proposal", "suggestion",
+"expectations", "arrangement"): past an entry word, the word is no longer its form."""
 
 
 _DAY_RE: Final = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
