@@ -335,6 +335,30 @@ class TestFraming:
         assert found[0].severity is sc.Severity.MEDIUM
         assert span_texts(derivative, found[0]) == ["reportedly"]
 
+    def test_a_question_states_nothing_as_fact(self):
+        """A derivative's "if" over what the wire only asked is no shift from fact."""
+        wire = (
+            "The harbour board met on Tuesday to weigh the ferry deal.\n\n"
+            "Is the ferry deal real? Or should the harbour board close the old pier now?"
+        )
+        derivative = (
+            "The harbour board met on Tuesday to weigh the ferry deal.\n\n"
+            "The debate centres on whether the ferry deal is real or if the harbour board "
+            "should close the old pier now."
+        )
+        assert of_kind(findings(wire, derivative), "framing.certainty_shift") == []
+        stated = wire.replace("Is the ferry deal real? Or should", "The ferry deal is real. So")
+        stated = stated.replace("now?", "now.")
+        assert of_kind(findings(stated, derivative), "framing.certainty_shift")
+
+    def test_whenever_is_a_condition_like_if(self):
+        """"Whenever" in the wire and "if" in the derivative: both conditional, no shift."""
+        wire = "Whenever the river floods, the council shall close the Skarv bridge to traffic."
+        derivative = "If the river floods, the council will close the Skarv bridge to traffic."
+        assert of_kind(findings(wire, derivative), "framing.certainty_shift") == []
+        always = "The council shall close the Skarv bridge to traffic when the river floods."
+        assert of_kind(findings(always, derivative), "framing.certainty_shift")
+
     def test_month_may_is_no_certainty_shift(self):
         """The month "May" added by the derivative is not a hedge of a wire fact."""
         wire = "The Skarv pier reopened last week after repairs."

@@ -367,9 +367,10 @@ class CertaintyShift:
     clause, which ends at a comma or other punctuation) reaches words the derivative
     sentence kept (the word the hedge governs, its first scope word, or two of them),
     while the derivative sentence has no hedge, is a shift from possible to asserted
-    (high severity). The reverse, a hedge in the derivative over kept words where the
-    wire sentence has none ("reportedly", "may"), is a shift from fact to hedged
-    (medium). A month is not a hedge ("In May, ..."; see :meth:`Lexicons.find`).
+    (high severity). The reverse, a hedge in the derivative ("reportedly", "may") over kept
+    words where the wire sentences have none, and none of them is a question (which states nothing as
+    fact either), is a shift from fact to hedged (medium). A month is not a hedge
+    ("In May, ..."; see :meth:`Lexicons.find`).
 
     .. versionadded:: 0.1
     """
@@ -419,7 +420,9 @@ class CertaintyShift:
                         )
                         break
                 elif derivative_hedges and not any(
-                    context.find("hedges", alignment.wire_segment(other)) for other in entry.sources
+                    # A question states nothing as fact, any more than a hedge does.
+                    _is_question(other_segment) or context.find("hedges", other_segment)
+                    for other_segment in map(alignment.wire_segment, entry.sources)
                 ):
                     for hedge in derivative_hedges:
                         scope = _scope(segment, hedge)
@@ -515,6 +518,14 @@ _AUXILIARIES: Final = frozenset(
 )
 # Adverbs that stand inside a verb group ("is almost certain", "has now been approved").
 _ADVERBS: Final = frozenset("almost nearly now still soon also not never even ever".split())
+
+
+_QUESTION_END: Final = re.compile(r"\?[\s\"'’”»)\]]*\Z")
+
+
+def _is_question(segment: Segment) -> bool:
+    """Whether *segment* is a question: it ends with a question mark (closing quotes aside)."""
+    return _QUESTION_END.search(segment.text) is not None
 
 
 def certainty_shifts(context: DetectionContext) -> tuple[Finding, ...]:
