@@ -189,6 +189,19 @@ class TestLexicons:
             ("hedges", "His appearance on the show was brief.", []),
             ("hedges", "He appears on the show.", ["appears"]),
             ("hedges", "The proposals were rejected.", []),
+            ("hedges", "Her proposal was rejected.", []),
+            ("hedges", "The ferry plan was dropped.", ["plan"]),  # a noun we cannot tell
+            ("hedges", "The council plans a new bridge.", ["plans"]),
+            ("hedges", "The council's plan failed.", []),
+            ("hedges", "The mayor's proposing a levy.", ["proposing"]),
+            ("hedges", "The planning took a year.", []),
+            ("hedges", "They have no plans.", []),
+            ("hedges", "His hopes faded.", []),
+            ("hedges", "This suggests a delay.", ["suggests"]),
+            ("hedges", "This may happen.", ["may"]),
+            ("hedges", "The proposed levy rose.", ["proposed"]),
+            ("hedges", "The potential cost is high.", ["potential"]),
+            ("hedges", "It's likely to rain.", ["likely"]),
             ("hedges", "She proposed a new levy.", ["proposed"]),
             ("hedges", "Our expectations were modest.", []),
             ("hedges", "The suggestion was ignored.", []),
@@ -201,7 +214,9 @@ class TestLexicons:
     def test_nouns_made_from_hedges_are_not_hedges(self, category, text, found):
         """A noun made from a hedge or booster shares its stem, not its sense.
 
-        "appearance" is not "appear"; an evaluative word's noun still judges.
+        "appearance" is not "appear"; an evaluative word's noun still judges. A verb
+        form after an article or a possessive is a noun too ("the council's plan"),
+        but not an adjective ("the proposed levy"), a modal or after a pronoun.
         """
         tokens = sc.tokenize(text)
         ranges = sc.Lexicons.default().find(category, tokens)
@@ -352,7 +367,7 @@ class TestFraming:
         assert of_kind(findings(stated, derivative), "framing.certainty_shift")
 
     def test_whenever_is_a_condition_like_if(self):
-        """"Whenever" in the wire and "if" in the derivative: both conditional, no shift."""
+        """A wire's "whenever" and a derivative's "if" are both conditions: no shift."""
         wire = "Whenever the river floods, the council shall close the Skarv bridge to traffic."
         derivative = "If the river floods, the council will close the Skarv bridge to traffic."
         assert of_kind(findings(wire, derivative), "framing.certainty_shift") == []

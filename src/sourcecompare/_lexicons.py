@@ -184,10 +184,11 @@ def _matches(tokens: Sequence[Token], i: int, entry: _Entry) -> bool:
     """Whether *entry* matches *tokens* from index *i* (its first stem already does).
 
     Every word must have the entry word's stem, start with its required prefix
-    (:func:`_required_prefix`), not be a noun made from it (:data:`_NOUN_SUFFIXES`)
-    where the entry's category is one of :data:`_VERBAL`, and not be a date unless the
-    entry word is one. The stems are compared first: they reject most candidates, and
-    cheaply.
+    (:func:`_required_prefix`), and not be a date unless the entry word is one. Where
+    the entry's category is one of :data:`_VERBAL`, no word may be a noun made from the
+    entry's (:data:`_NOUN_SUFFIXES`), and a one-word entry does not match a noun after
+    a determiner (:func:`_after_determiner`). The stems are compared first: they
+    reject most candidates, and cheaply.
     """
     stems, prefixes, dates, nouns = entry
     end = i + len(stems)
@@ -204,12 +205,48 @@ def _matches(tokens: Sequence[Token], i: int, entry: _Entry) -> bool:
         if nouns:
             continue
         rest = norm[len(prefixes[k]) :]
-        if len(rest) > 2 and rest.endswith(_NOUN_SUFFIXES):
+        if len(rest) > 1 and rest.endswith(_NOUN_SUFFIXES):
             # A noun made from the entry word shares its stem, but not its sense:
-            # "appearance" is not the hedge "appear", nor "proposals" "propose". Two
-            # letters or fewer past the prefix are the entry's own inflections.
+            # "appearance" is not the hedge "appear", nor "proposal" "propose". (One
+            # letter past the prefix is the entry word itself; its inflections, -s,
+            # -ed, -ing, end in none of these.)
             return False
-    return True
+    return nouns or len(stems) > 1 or not _after_determiner(tokens, i)
+
+
+def _after_determiner(tokens: Sequence[Token], i: int) -> bool:
+    """Whether ``tokens[i]``, a hedge or booster word, is a noun after a determiner.
+
+    "the plan", "his hopes", "the council's aim", "an estimate": a verb form that
+    follows an article or a possessive is a noun, and says nothing of how sure a
+    statement is. Forms in -ed, -ly, -ble and -al are adjectives or adverbs there,
+    and still count ("the proposed levy", "the likely winner", "the potential
+    cost"), as do the modals ("may", "can"). Demonstratives are left out: "this
+    suggests" and "that may" have a verb after a pronoun.
+    """
+    if i == 0:
+        return False
+    token = tokens[i]
+    if token.norm in _MODALS or token.norm.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    before = tokens[i - 1]
+    if before.norm in _DETERMINERS:
+        return True
+    # A possessive ("the council's"), not a contraction of "is" ("it's", "there's"),
+    # which may stand before a noun too: "the President's proposing" is a verb.
+    return (
+        before.text.lower().endswith(("'s", "’s"))
+        and before.norm not in _CONTRACTED
+        and not token.norm.endswith("ing")
+    )
+
+
+_DETERMINERS: Final = frozenset(
+    "a an the its his her their our my your whose no any every another".split()
+)
+_MODALS: Final = frozenset({"can", "could", "may", "might"})
+_ADJECTIVE_ENDINGS: Final = ("ed", "ly", "ble", "al")
+_CONTRACTED: Final = frozenset("it that there what he she who where here how".split())
 
 
 _NOUN_SUFFIXES: Final = (

@@ -367,10 +367,10 @@ class CertaintyShift:
     clause, which ends at a comma or other punctuation) reaches words the derivative
     sentence kept (the word the hedge governs, its first scope word, or two of them),
     while the derivative sentence has no hedge, is a shift from possible to asserted
-    (high severity). The reverse, a hedge in the derivative ("reportedly", "may") over kept
-    words where the wire sentences have none, and none of them is a question (which states nothing as
-    fact either), is a shift from fact to hedged (medium). A month is not a hedge
-    ("In May, ..."; see :meth:`Lexicons.find`).
+    (high severity). The reverse, a hedge in the derivative ("reportedly", "may") over
+    kept words where the wire sentences have none, and none of them is a question
+    (which states nothing as fact either), is a shift from fact to hedged (medium). A
+    month is not a hedge ("In May, ..."; see :meth:`Lexicons.find`).
 
     .. versionadded:: 0.1
     """
