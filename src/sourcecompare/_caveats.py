@@ -38,8 +38,9 @@ _UPPER_SHARE: Final = 0.6
 """At least this share of a text written in capitals is all-capital words; a normal
 text has a few acronyms and perhaps a headline in capitals, far below it."""
 
-_SCAN_WORDS: Final = 400
-"""How a text is cased shows in its first words; a long one is read no further."""
+_SCAN_WORDS: Final = 150
+"""How a text is cased shows in its first words (a headline in capitals above an
+ordinary story is a few of them); a longer text is read no further."""
 
 _MIN_FORMS: Final = 3
 """A text in capitals has many capital words, not one repeated: a summary that is
@@ -103,17 +104,23 @@ def _case(doc: Document) -> CaveatCode | None:
             if not text[:1].isalpha():
                 continue
             words += 1
+            capital = token.is_capitalized
             if first:
                 starts += 1
-                capital_starts += token.is_capitalized
+                capital_starts += capital
                 first = False
-            if len(text) > 1:
+            if not capital:
+                if len(text) > 1:
+                    long_words += 1
+            elif len(text) == 1:
+                titled += 1
+            else:
                 long_words += 1
                 if text.isupper():
                     upper += 1
                     capital_forms.add(text)
-                    continue
-            titled += token.is_capitalized
+                else:
+                    titled += 1
     if words < _MIN_WORDS:
         return None
     if long_words and upper >= _UPPER_SHARE * long_words and len(capital_forms) >= _MIN_FORMS:
