@@ -815,6 +815,42 @@ class TestContents:
         )
         assert [(a.source_text, a.content_text) for a in found] == [("fishermen", "a new pier")]
 
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            (
+                (
+                    "So while Lund and Berg were slamming the levy on the campaign trail, "
+                    "council members were slipping it into the budget."
+                ),
+                ("Lund and Berg", "the levy on the campaign trail"),
+            ),
+            (
+                "While the mayor said the levy was fair, critics called it a tax.",
+                ("the mayor", "the levy was fair"),
+            ),
+            (
+                'Though she called the plan "bold, brave and costly," Berg voted for it.',
+                ("she", 'the plan "bold, brave and costly'),
+            ),
+        ],
+    )
+    def test_opening_clause_content_ends_at_its_comma(self, sentence, expected):
+        """``While X said Y, Z ...``: a clause before the main one ends at its comma.
+
+        A comma inside a quotation does not end it; one that closes the quotation does.
+        """
+        _, found = extract(f"Intro line here.\n\n{sentence}")
+        assert (found[0].source_text, found[0].content_text) == expected
+
+    def test_later_clause_content_keeps_its_commas(self):
+        """``..., while X said that Y, Z, W.``: a clause after the main one runs on."""
+        _, found = extract(
+            "Intro line here.\n\nCritics called it a tax, while the mayor said that the "
+            "levy, unpopular as it is, was fair."
+        )
+        assert found[-1].content_text == "the levy, unpopular as it is, was fair"
+
     def test_former_is_no_part_of_the_name(self):
         """``Former Sen. Ann Berg said``: the name is Ann Berg."""
         _, found = extract("Intro line here.\n\nFormer Sen. Ann Berg said the pier was safe.")

@@ -58,7 +58,7 @@ import bisect
 import enum
 import re
 import types
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -741,15 +741,47 @@ def _clause_subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] |
     return None
 
 
-def _before_comma(toks: Sequence[_Tok], j: int, content: tuple[int, int]) -> tuple[int, int]:
-    """*content* (offsets), cut short at the first comma after token *j*."""
+def _before_comma(
+    toks: Sequence[_Tok],
+    j: int,
+    content: tuple[int, int],
+    quoted: Callable[[int], bool] = lambda _: False,
+) -> tuple[int, int]:
+    """*content* (offsets), cut short at the first comma after token *j*.
+
+    A comma for which *quoted* (given its offset) is true, one inside a quotation, does
+    not count: in 'called it "bold, brave and costly," Berg ...' only the last does.
+    """
     start, end = content
     for k in range(j, len(toks)):
         if toks[k].start >= end:
             break
-        if toks[k].text == "," and k > 0 and toks[k - 1].end > start:
+        if toks[k].text == "," and k > 0 and toks[k - 1].end > start and not quoted(toks[k].start):
             return (start, toks[k - 1].end)
     return content
+
+
+_FRONTED: Final = frozenset(
+    "while when whenever as although though because since after before once whereas".split()
+)
+# Words that may stand before a sentence's opening subordinate clause: "So while ...".
+_OPENERS: Final = frozenset("so and but yet then still even".split())
+_MAX_OPENERS: Final = 2
+# A comma this close to a quotation's end closes it: ',"' or ',”'.
+_QUOTE_CLOSE: Final = 2
+
+
+def _fronted_clause(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` opens a subordinate clause at the start of its sentence.
+
+    "While Lund was slamming the levy, members were ...", "So when the mayor spoke,
+    ...": the clause comes before the main one and ends at a comma; only a conjunction
+    or two ("So", "But") may stand before it. Later in a sentence ("..., while Lund
+    argued that ...") such a clause may run to the end, commas and all.
+    """
+    return (
+        toks[k].low in _FRONTED and k <= _MAX_OPENERS and all(t.low in _OPENERS for t in toks[:k])
+    )
 
 
 def _aimed_at(words: Sequence[str]) -> bool:
@@ -1838,18 +1870,30 @@ class _Extractor:
             after is not None
             and source is not None
             and source[0] > 0
-            and toks[source[0] - 1].low == "with"
-            and "ing" in form.forms
+            and (
+                (toks[source[0] - 1].low == "with" and "ing" in form.forms)
+                or _fronted_clause(toks, source[0] - 1)
+            )
         ):
-            # "With Americans demanding a new way forward, Boehner uses ...": a clause
-            # of circumstance, whose content ends at its comma.
-            after = _before_comma(toks, cue.end, after)
+            # "With Americans demanding a new way forward, Boehner uses ...", "So while
+            # Lund was slamming the levy, members were ...": a clause of circumstance
+            # before the main one, whose content ends at its comma.
+            after = _before_comma(toks, cue.end, after, self._mid_quote)
         if after is not None and self._aimed(after):
             # "The actor shouted at the crew on Monday, a witness said.": no content.
             if mode == "left" and source is not None and before_content is not None:
                 return _Found(cue, source, mode, before_content, ())
             return None
         return _Found(cue, source, mode, after, ())
+
+    def _mid_quote(self, pos: int) -> bool:
+        """Whether *pos* is inside a quotation, and not at its very end.
+
+        A comma that closes a quotation ('called it "bold, brave and costly," Berg
+        ...') ends the clause around it too; one inside ("bold, brave") does not.
+        """
+        region = self.quotes.region(pos)
+        return region is not None and region[1] - pos > _QUOTE_CLOSE
 
     def _outer_lo(self, toks: list[_Tok], found: list[_Found], lo: int, k: int) -> int:
         """Where a content before the source at *k* may start.
