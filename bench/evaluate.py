@@ -117,6 +117,7 @@ from sourcecompare import (
     align,
     tokenize,
 )
+from sourcecompare._caveats import CaveatCode, caveats_of
 from sourcecompare.detectors import detect, read_claim
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -444,6 +445,7 @@ class FrankRow:
             wrong age is one).
         placeholder_facts: Whether its added facts are all "UNK", the placeholder some
             systems write for a word they do not know (read as an acronym's name).
+        lower_case: Whether the summary is written in lower case (its comparison's caveat).
     """
 
     share: float
@@ -455,6 +457,7 @@ class FrankRow:
     lexical_stems: float
     content_error: int
     placeholder_facts: bool
+    lower_case: bool
 
 
 def evaluate_frank(data: Path) -> Outcome:
@@ -522,6 +525,10 @@ def evaluate_frank(data: Path) -> Outcome:
                     any(float(record.get(k, 1)) < 1 for k in ("OutE", "EntE", "CircE"))
                 ),
                 placeholder_facts=bool(facts) and all(set(t.split()) == {"UNK"} for t in facts),
+                lower_case=any(
+                    c.code is CaveatCode.LOWER_CASE and c.wire is None
+                    for c in caveats_of([wire], summary)
+                ),
             )
         )
     metrics: dict[str, float] = {}
@@ -543,6 +550,10 @@ def evaluate_frank(data: Path) -> Outcome:
         )
         flagged = sum(s > 0 for s in shares)
         with_facts = [r.out_of_article for r in items if r.facts]
+        notes.append(
+            f"{source}: {sum(r.lower_case for r in items)} of the {len(items)} summaries are in "
+            "lower case, a caveat of their comparisons: names, speakers and credits go unseen"
+        )
         notes.append(
             f"{source}: {len(items)} summaries, {sum(labels)} with OutE < 1; "
             f"{flagged} with some added content found; {len(with_facts)} with an added "
