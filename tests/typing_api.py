@@ -93,10 +93,12 @@ def report(wire: Path, derivatives: Sequence[Path]) -> int:
         summary: sc.Summary = selected.summary
         outcomes: tuple[sc.SpeakerOutcome, ...] = selected.speakers
         lost = [o.name for o in outcomes if o.fate.lost]
+        caveats: tuple[sc.Caveat, ...] = selected.caveats
+        lower: list[int | None] = [c.wire for c in caveats if c.code is sc.CaveatCode.LOWER_CASE]
         text: str = selected.to_json(indent=None)
         page: str = selected.to_html(width=100) + selected.to_svg(width=100)
         assert sc.Comparison.from_json(text) == selected
-        rich.print(selected, summary.findings, len(lost), len(page))
+        rich.print(selected, summary.findings, len(lost), len(page), lower)
         if worst is not None and worst >= sc.Severity.HIGH:
             status = 1
     return status
