@@ -26,6 +26,16 @@ def run(script: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def run_on_rail(script: str) -> subprocess.CompletedProcess[str]:
+    """Run the example *script* on the bundled rail pair: its wire, then its rewrite."""
+    articles = ROOT / "examples" / "articles"
+    return run(
+        ROOT / "examples" / script,
+        str(articles / "rail_wire.txt"),
+        str(articles / "rail_rewrite.txt"),
+    )
+
+
 class TestExamples:
     """Each example script, as a user would run it."""
 
@@ -170,12 +180,7 @@ class TestExamples:
 
     def test_caveats_given_files(self):
         """caveats.py compares the files it is given, and says when there is no caveat."""
-        articles = ROOT / "examples" / "articles"
-        completed = run(
-            ROOT / "examples" / "caveats.py",
-            str(articles / "rail_wire.txt"),
-            str(articles / "rail_rewrite.txt"),
-        )
+        completed = run_on_rail("caveats.py")
         assert completed.returncode == 0, completed.stderr
         assert "no caveat: the texts are cased as usual" in completed.stdout
 
@@ -193,12 +198,7 @@ class TestExamples:
 
     def test_several_outlets_given_files(self):
         """several_outlets.py compares the wire and versions it is given."""
-        articles = ROOT / "examples" / "articles"
-        completed = run(
-            ROOT / "examples" / "several_outlets.py",
-            str(articles / "rail_wire.txt"),
-            str(articles / "rail_rewrite.txt"),
-        )
+        completed = run_on_rail("several_outlets.py")
         assert completed.returncode == 0, completed.stderr
         assert "Versions of rail_wire.txt" in completed.stdout
         assert "rail_rewrite.txt" in completed.stdout
