@@ -202,6 +202,19 @@ class TestCompareMany:
             assert data["findings"] == expected["findings"]
             assert data["speakers"] == expected["speakers"]
 
+    def test_pool_workers_collect_young_objects_less_often(self, monkeypatch):
+        """A pool process freezes what it holds and raises only its youngest threshold."""
+        calls: list[object] = []
+        monkeypatch.setattr(batch, "_WORKER", None)
+        monkeypatch.setattr(batch, "_Worker", lambda setup: setup)
+        monkeypatch.setattr(signal, "signal", lambda *_: None)  # keep Ctrl-C here
+        monkeypatch.setattr(batch.gc, "freeze", lambda: calls.append("freeze"))
+        monkeypatch.setattr(batch.gc, "set_threshold", lambda *args: calls.append(args))
+        _, older, oldest = batch.gc.get_threshold()
+        batch._init_worker("setup")
+        assert batch._WORKER == "setup"
+        assert calls == ["freeze", (batch._WORKER_GC_THRESHOLD, older, oldest)]
+
     def test_details(self):
         """Each detail holds the documented keys; 'full' reads back to the comparison."""
         item = [("faithful", VERSIONS["faithful"])]
