@@ -957,7 +957,9 @@ def _possessive(tok: _Tok) -> bool:
 # --- quotations ------------------------------------------------------------------------
 
 
-_QUOTE_MARK_RE: Final = re.compile(r"''|``|[\"“”„«»]")
+# A double mark or a doubled ASCII single one ('' or ``). It opens with one character
+# class, not an alternation, so the search skips the other characters quickly.
+_QUOTE_MARK_RE: Final = re.compile(r"[\"“”„«»'`](?:(?<=')'|(?<=`)`|(?<=[\"“”„«»]))")
 _OPEN_BEFORE: Final = "([{—–-/:"
 _OPENING_MARKS: Final = frozenset({"“", "„", "«", "``"})
 _CLOSING_MARKS: Final = frozenset({"”", "»", "''"})

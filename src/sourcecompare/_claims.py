@@ -412,7 +412,10 @@ class _Reader:
         for i, token in enumerate(self.tokens):
             if i:
                 gap = self._gap(i)
-                if _CLAUSE_GAP_RE.search(gap) or ("," in gap and token.norm in _CLAUSE_OPENERS):
+                # Most gaps are a space or nothing; a break needs a mark (skips the search).
+                if gap.strip() and (
+                    _CLAUSE_GAP_RE.search(gap) or ("," in gap and token.norm in _CLAUSE_OPENERS)
+                ):
                     number += 1
             clause.append(number)
         return clause
