@@ -930,17 +930,32 @@ def _lex(text: str, start: int, end: int) -> list[_Tok]:
     if len(chunks) + len(finals) > _CHUNKS_LIMIT:
         chunks.clear()
         finals.clear()
+    span = text[start:end]
+    words = span.split()
+    last = words.pop() if words else ""  # may end the lexed text: see below
+    # Most text parts its chunks with single spaces: each chunk then starts one past
+    # the end of the one before, without a search for it.
+    spaced = " ".join((*words, last)) == span
     at = start
-    for chunk in text[start:end].split():
-        at = text.find(chunk, at)  # white space only before it: this is where it starts
-        offset = at
-        at += len(chunk)
-        cache = finals if at == end else chunks
-        pieces = cache.get(chunk)
+    for chunk in words:
+        if not spaced:
+            at = text.find(chunk, at)  # white space only before it: this is where it starts
+        pieces = chunks.get(chunk)
         if pieces is None:
-            pieces = cache[chunk] = _lex_chunk(chunk, final=at == end)
+            pieces = chunks[chunk] = _lex_chunk(chunk, final=False)
         for s, e, word, low, kind, cap in pieces:
-            append(new(_Tok, (offset + s, offset + e, word, low, kind, cap)))
+            append(new(_Tok, (at + s, at + e, word, low, kind, cap)))
+        at += len(chunk) + 1
+    if last:
+        if not spaced:
+            at = text.find(last, at)
+        final = at + len(last) == end
+        cache = finals if final else chunks
+        pieces = cache.get(last)
+        if pieces is None:
+            pieces = cache[last] = _lex_chunk(last, final=final)
+        for s, e, word, low, kind, cap in pieces:
+            append(new(_Tok, (at + s, at + e, word, low, kind, cap)))
     return toks
 
 
