@@ -323,6 +323,79 @@ def _speaker_data(speaker: SpeakerOutcome) -> dict[str, Any]:
     }
 
 
+# Batch records write every finding and speaker of every comparison, so they are
+# written straight to JSON text here: building their dictionaries and walking them
+# with the encoder cost twice as much. Each writes exactly what ``dumps(_finding_data(
+# finding), indent=None)`` (or ``_speaker_data``) writes; a value of a type these do
+# not expect (a span offset that is not an int, a message that is not a string, a
+# score that is infinite) sends the object the long way, to the same text or error.
+_string: Final = json.encoder.encode_basestring_ascii  # what dumps writes strings with
+
+
+class _UnexpectedValueError(Exception):
+    """A value :func:`_finding_json` or :func:`_speaker_json` does not write itself."""
+
+
+def _ints_json(values: Iterable[int]) -> str:
+    return ",".join(map(str, values))
+
+
+def _spans_json(spans: Sequence[Span]) -> str:
+    if not spans:  # most are
+        return ""
+    parts = []
+    for span in spans:
+        start, end = span.start, span.end
+        if start.__class__ is not int or end.__class__ is not int:
+            raise _UnexpectedValueError
+        parts.append(f'{{"start":{start},"end":{end}}}')
+    return ",".join(parts)
+
+
+def _finding_json(finding: Finding) -> str:
+    """``dumps(_finding_data(finding), indent=None)``, written directly."""
+    try:
+        wire = finding.wire
+        scores = dict(finding.scores)
+        if wire.__class__ is not int or not all(map(math.isfinite, scores.values())):
+            raise _UnexpectedValueError  # noqa: TRY301 - the same way out as the helpers'
+        # Scores are floats (converted), written as the encoder does: their repr.
+        score_text = ",".join([f"{_string(k)}:{v!r}" for k, v in scores.items()])
+        return (
+            f'{{"kind":{_string(finding.kind)},"severity":{_string(finding.severity)},'
+            f'"message":{_string(finding.message)},"wire":{wire},'
+            f'"derivative_spans":[{_spans_json(finding.derivative_spans)}],'
+            f'"wire_spans":[{_spans_json(finding.wire_spans)}],'
+            f'"derivative_segments":[{_ints_json(finding.derivative_segments)}],'
+            f'"wire_segments":[{_ints_json(finding.wire_segments)}],'
+            f'"scores":{{{score_text}}},"detector":{_string(finding.detector)}}}'
+        )
+    except (_UnexpectedValueError, TypeError):
+        return dumps(_finding_data(finding), indent=None)
+
+
+def _speaker_json(speaker: SpeakerOutcome) -> str:
+    """``dumps(_speaker_data(speaker), indent=None)``, written directly."""
+    try:
+        wire, statements = speaker.wire, speaker.statements
+        if wire.__class__ is not int or statements.__class__ is not int:
+            raise _UnexpectedValueError  # noqa: TRY301 - the same way out as the helpers'
+        carried = ",".join(
+            [f'{{"fate":{_string(fate)},"count":{count}}}' for fate, count in speaker.carried]
+        )
+        credited = ",".join([_string(name) for name in speaker.credited_to])
+        return (
+            f'{{"name":{_string(speaker.name)},"kind":{_string(speaker.kind)},'
+            f'"fate":{_string(speaker.fate)},"wire":{wire},"statements":{statements},'
+            f'"wire_spans":[{_spans_json(speaker.wire_spans)}],'
+            f'"derivative_segments":[{_ints_json(speaker.derivative_segments)}],'
+            f'"derivative_spans":[{_spans_json(speaker.derivative_spans)}],'
+            f'"credited_to":[{credited}],"carried":[{carried}]}}'
+        )
+    except (_UnexpectedValueError, TypeError):
+        return dumps(_speaker_data(speaker), indent=None)
+
+
 def _segment_alignment_data(alignment: _Alignment, entry: SegmentAlignment) -> dict[str, Any]:
     segment = alignment.derivative_segment(entry)
     return {
