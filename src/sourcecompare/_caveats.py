@@ -87,9 +87,9 @@ def _case(doc: Document) -> CaveatCode | None:
     """How *doc* is cased when that hides names: all lower case, all capitals, or neither.
 
     Only words count (tokens starting with a letter), the first :data:`_SCAN_WORDS` of
-    them. Lower case: no more than
-    :data:`_TITLE_SHARE` of the words start with a capital and are not all capitals,
-    and fewer than half of the segments start with a capital. Capitals: at least
+    them. Lower case: no more than :data:`_TITLE_SHARE` of the words start with a
+    capital and are not all capitals, and fewer than half of the segments start with a
+    capital. Capitals: at least
     :data:`_UPPER_SHARE` of the words of two letters or more are all capitals, in at
     least :data:`_MIN_FORMS` different words.
     """
