@@ -1,4 +1,4 @@
-"""``Summary.of`` sums the alignment's shares itself, in one pass over each side.
+"""``Summary.of`` takes the derivative's two shares from one pass over its segments.
 
 They must be exactly the shares the alignment gives (``kept_share``,
 ``supported_share``, ``verbatim_share``), and the speakers kept and dropped exactly

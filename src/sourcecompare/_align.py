@@ -431,12 +431,12 @@ class Alignment:
     @property
     def supported_share(self) -> float:
         """Share of the derivative's sentences (by tokens) the wire supports at least in part."""
-        return self._token_share(lambda e: e.label.supported)
+        return self._derivative_shares()[0]
 
     @property
     def verbatim_share(self) -> float:
         """Share of the derivative's sentences (by tokens) copied verbatim."""
-        return self._token_share(lambda e: e.label is AlignmentLabel.VERBATIM)
+        return self._derivative_shares()[1]
 
     @property
     def kept_share(self) -> float:
@@ -448,16 +448,27 @@ class Alignment:
             kept += size if entry.fate is not WireFate.OMITTED else 0
         return kept / total if total else 0.0
 
-    def _token_share(self, test: object) -> float:
-        total = hit = 0
+    def _derivative_shares(self) -> tuple[float, float]:
+        """:attr:`supported_share` and :attr:`verbatim_share`, in one pass over the segments.
+
+        :class:`~sourcecompare.Summary` needs both for every comparison.
+        """
+        total = supported = verbatim = 0
         segments = self.derivative.segments
         for entry in self.segments:
             segment = segments[entry.segment]  # self.derivative_segment(entry)
             if segment.kind is not SegmentKind.SENTENCE:
                 continue
-            total += len(segment.tokens)
-            hit += len(segment.tokens) if test(entry) else 0  # type: ignore[operator]
-        return hit / total if total else 0.0
+            size = len(segment.tokens)
+            total += size
+            label = entry.label
+            if label is not AlignmentLabel.UNSUPPORTED:  # label.supported
+                supported += size
+                if label is AlignmentLabel.VERBATIM:
+                    verbatim += size
+        if not total:
+            return (0.0, 0.0)
+        return (supported / total, verbatim / total)
 
     def __rich__(self) -> RenderableType:
         from sourcecompare.render.console import alignment_view  # noqa: PLC0415 - lazy

@@ -25,7 +25,7 @@ from sourcecompare._attribution import (
     extract_attributions,
 )
 from sourcecompare._caveats import Caveat, caveats_of
-from sourcecompare._documents import Document, SegmentKind
+from sourcecompare._documents import Document
 from sourcecompare._findings import Finding, Severity, _ints, _severity, _spans
 from sourcecompare._furniture import AgencyList
 from sourcecompare._lexicons import Lexicons
@@ -283,37 +283,15 @@ class Summary:
         fates = Counter([entry.fate for entry in alignment.wire_sentences])
         labels = Counter([entry.label for entry in alignment.segments])
         severities = Counter([f.severity for f in findings])
-        # The shares Alignment.kept_share, supported_share and verbatim_share give,
-        # summed here in one pass over each side instead of three: the same integer
-        # sums divided the same way, so the same floats (a test holds them equal).
-        wires = alignment.wires
-        wire_total = kept = 0
-        for wire_entry in alignment.wire_sentences:
-            size = len(wires[wire_entry.wire].segments[wire_entry.segment].tokens)
-            wire_total += size
-            if wire_entry.fate is not WireFate.OMITTED:
-                kept += size
-        segments = alignment.derivative.segments
-        total = supported = verbatim = 0
-        for entry in alignment.segments:
-            segment = segments[entry.segment]
-            if segment.kind is not SegmentKind.SENTENCE:
-                continue
-            size = len(segment.tokens)
-            total += size
-            label = entry.label
-            if label is not AlignmentLabel.UNSUPPORTED:
-                supported += size
-                if label is AlignmentLabel.VERBATIM:
-                    verbatim += size
+        supported, verbatim = alignment._derivative_shares()  # noqa: SLF001 - one pass for both
         kept_names: list[str] = []
         dropped_names: list[str] = []
         for speaker in speakers:
-            (dropped_names if speaker.fate not in _CREDITED else kept_names).append(speaker.name)
+            (dropped_names if speaker.fate.lost else kept_names).append(speaker.name)
         return cls(
-            wire_kept=kept / wire_total if wire_total else 0.0,
-            derivative_supported=supported / total if total else 0.0,
-            verbatim=verbatim / total if total else 0.0,
+            wire_kept=alignment.kept_share,
+            derivative_supported=supported,
+            verbatim=verbatim,
             wire_fates=[(f.value, fates[f]) for f in WireFate],
             derivative_labels=[(label.value, labels[label]) for label in AlignmentLabel],
             speakers_kept=kept_names,
