@@ -931,31 +931,23 @@ def _lex(text: str, start: int, end: int) -> list[_Tok]:
         chunks.clear()
         finals.clear()
     span = text[start:end]
-    words = span.split()
-    last = words.pop() if words else ""  # may end the lexed text: see below
+    parts = span.split()
     # Most text parts its chunks with single spaces: each chunk then starts one past
     # the end of the one before, without a search for it.
-    spaced = " ".join((*words, last)) == span
+    spaced = " ".join(parts) == span
     at = start
-    for chunk in words:
+    for chunk in parts:
         if not spaced:
             at = text.find(chunk, at)  # white space only before it: this is where it starts
-        pieces = chunks.get(chunk)
+        stop = at + len(chunk)
+        # A chunk that ends the lexed text is cached apart: see _lex_chunk.
+        cache = finals if stop == end else chunks
+        pieces = cache.get(chunk)
         if pieces is None:
-            pieces = chunks[chunk] = _lex_chunk(chunk, final=False)
+            pieces = cache[chunk] = _lex_chunk(chunk, final=stop == end)
         for s, e, word, low, kind, cap in pieces:
             append(new(_Tok, (at + s, at + e, word, low, kind, cap)))
-        at += len(chunk) + 1
-    if last:
-        if not spaced:
-            at = text.find(last, at)
-        final = at + len(last) == end
-        cache = finals if final else chunks
-        pieces = cache.get(last)
-        if pieces is None:
-            pieces = cache[last] = _lex_chunk(last, final=final)
-        for s, e, word, low, kind, cap in pieces:
-            append(new(_Tok, (at + s, at + e, word, low, kind, cap)))
+        at = stop + 1
     return toks
 
 
