@@ -35,7 +35,7 @@ import enum
 import math
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import chain
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -907,6 +907,25 @@ def _best(pool: Sequence[int], scores: Mapping[int, float], rank: Mapping[int, i
     return max([(round(scores[p], 9), -rank[p], p) for p in near])[2]
 
 
+def _near_runs(
+    entries: Sequence[tuple[int, float]] | Sequence[tuple[float, int]], at: int
+) -> Iterator[tuple[int, int]]:
+    """The runs ``[start, end)`` of *entries* whose values (at index *at*) are near.
+
+    *entries* are in falling order of that value. Each value of a run is less than
+    ``_NEAR`` below the one before it, and a run ends where the next value is further
+    below: values of different runs never round alike, so only a run of several needs
+    ranking by a rounded key. Lazily: a caller that has ranked enough stops early.
+    """
+    start, count = 0, len(entries)
+    while start < count:
+        end = start + 1
+        while end < count and entries[end - 1][at] - entries[end][at] < _NEAR:
+            end += 1
+        yield start, end
+        start = end
+
+
 def _add_cover(
     cover: dict[str, float], part: Mapping[str, float], source: Mapping[str, float]
 ) -> None:
@@ -1148,16 +1167,13 @@ class _Aligner:
         by_overlap = sorted(overlap.items(), key=_SECOND, reverse=True)
         wanted = self.options.max_candidates
         ranked: list[tuple[int, float]] = []
-        start, count = 0, len(by_overlap)
-        while start < count and len(ranked) < wanted:
-            end = start + 1
-            while end < count and by_overlap[end - 1][1] - by_overlap[end][1] < _NEAR:
-                end += 1
+        for start, end in _near_runs(by_overlap, 1):
+            if len(ranked) >= wanted:
+                break
             if end - start == 1:
                 ranked.append(by_overlap[start])
             else:
                 ranked.extend(self._rank_near(item, by_overlap[start:end], wanted - len(ranked)))
-            start = end
         return ranked[:wanted]
 
     def _rank_near(
@@ -1212,11 +1228,9 @@ class _Aligner:
         totals = self.wire_totals
         shares = sorted([(value / totals[p], p) for p in positions], reverse=True)
         ranked: list[tuple[int, float]] = []
-        start, count = 0, len(shares)
-        while start < count and len(ranked) < wanted:
-            end = start + 1
-            while end < count and shares[end - 1][0] - shares[end][0] < _NEAR:
-                end += 1
+        for start, end in _near_runs(shares, 0):
+            if len(ranked) >= wanted:
+                break
             if end - start == 1:
                 ranked.append((shares[start][1], value))
             else:
@@ -1227,7 +1241,6 @@ class _Aligner:
                     ]
                 )
                 ranked.extend([(p, value) for _, _, p in decorated])
-            start = end
         return ranked
 
     def _relative_positions(self) -> list[float]:
