@@ -1169,8 +1169,54 @@ def _paraphrase(sentence: str, rng: random.Random) -> str:
     return text[0].upper() + text[1:]
 
 
-def _select(item: Story, keep: int, rng: random.Random) -> list[str]:
-    """*keep* of the story's sentences (always its lead), paraphrased, near their order."""
+_SYLLABLES: Final = (
+    "ba",
+    "cor",
+    "del",
+    "fen",
+    "gar",
+    "hol",
+    "ist",
+    "jen",
+    "kal",
+    "lum",
+    "mor",
+    "nev",
+    "osk",
+    "pra",
+    "quel",
+    "rin",
+    "sor",
+    "tav",
+    "ul",
+    "vex",
+)
+
+
+_CLOSING: Final = ".!?\"'\u201d\u2019) "
+
+
+def _coined(rng: random.Random) -> str:
+    """A made-up lower-case word (one of 160,000), for :func:`_vary`."""
+    return "".join(rng.choice(_SYLLABLES) for _ in range(4))
+
+
+def _vary(sentence: str, rng: random.Random) -> str:
+    """*sentence* with a made-up word before its closing punctuation.
+
+    At the end, where it splits no name and no quotation from its speaker: rewrites
+    with it share no sentence, and cost about what they did without it.
+    """
+    body = sentence.rstrip(_CLOSING)
+    return f"{body} {_coined(rng)}{sentence[len(body) :]}"
+
+
+def _select(item: Story, keep: int, rng: random.Random, *, vary: bool = False) -> list[str]:
+    """*keep* of the story's sentences (always its lead), paraphrased, near their order.
+
+    With *vary*, each one the paraphrase changed has a made-up word too (see
+    :func:`rewrite`).
+    """
     count = len(item.sentences)
     keep = max(1, min(keep, count))
     others = sorted(rng.sample(range(1, count), keep - 1)) if keep > 1 else []
@@ -1178,7 +1224,11 @@ def _select(item: Story, keep: int, rng: random.Random) -> list[str]:
     for k in range(1, len(order) - 1):
         if rng.random() < 0.2:
             order[k], order[k + 1] = order[k + 1], order[k]
-    return [_paraphrase(item.sentences[k], rng) for k in order]
+    chosen = []
+    for k in order:
+        text = _paraphrase(item.sentences[k], rng)
+        chosen.append(_vary(text, rng) if vary and text != item.sentences[k] else text)
+    return chosen
 
 
 def _paragraphs(sentences: Sequence[str], rng: random.Random) -> list[str]:
@@ -1191,10 +1241,12 @@ def _paragraphs(sentences: Sequence[str], rng: random.Random) -> list[str]:
     return paragraphs
 
 
-def _with_framing(sentences: list[str], count: int, rng: random.Random) -> list[str]:
+def _with_framing(
+    sentences: list[str], count: int, rng: random.Random, *, vary: bool = False
+) -> list[str]:
     result = list(sentences)
     for framing in rng.sample(_FRAMING, min(count, len(_FRAMING))):
-        result.insert(rng.randint(1, len(result)), framing)
+        result.insert(rng.randint(1, len(result)), _vary(framing, rng) if vary else framing)
     return result
 
 
@@ -1205,6 +1257,7 @@ def rewrite(
     sentences: int | None = None,
     framing: int | None = None,
     doc_id: str | None = None,
+    vary: bool = False,
 ) -> Derivative:
     """A rewrite of one wire story, or a roundup of two (or more), with known sources.
 
@@ -1215,6 +1268,12 @@ def rewrite(
             default 50 to 85 percent of the sources' sentences, plus the framing.
         framing: How many added sentences that no source has; 1 to 3 by default.
         doc_id: Its id; ``"r-"`` and the sources' ids by default.
+        vary: Put a made-up word in the headline, each framing sentence and each
+            sentence the paraphrase changed, so that rewrites of one story share
+            only the sentences they copy unchanged (a rewrite is then not the same
+            as without *vary*, even where it has no made-up word). Without it, the
+            rewrites of a story draw on few enough wordings that thousands of them
+            repeat each other's sentences, which flatters any cache keyed by text.
 
     Returns:
         The :class:`Derivative`; ``sources`` lists the stories by how many of their
@@ -1232,9 +1291,9 @@ def rewrite(
         budget = max(len(given), sentences - added)
     # Share the budget between the sources, in proportion to their length.
     keeps = [max(1, round(budget * len(s.sentences) / total)) for s in given]
-    parts = [_select(s, k, rng) for s, k in zip(given, keeps, strict=True)]
+    parts = [_select(s, k, rng, vary=vary) for s, k in zip(given, keeps, strict=True)]
     if len(given) == 1:
-        body = _with_framing(parts[0], added, rng)
+        body = _with_framing(parts[0], added, rng, vary=vary)
         title = rng.choice(_REWRITE_TITLES).format(thing=given[0].thing, place=given[0].place)
         paragraphs = _paragraphs(body, rng)
     else:
@@ -1261,8 +1320,11 @@ def rewrite(
         else:
             paragraphs = [p for block in blocks for p in block]
         for framing_sentence in rng.sample(_FRAMING, min(added, len(_FRAMING))):
-            paragraphs.insert(rng.randint(1, len(paragraphs)), framing_sentence)
+            added_text = _vary(framing_sentence, rng) if vary else framing_sentence
+            paragraphs.insert(rng.randint(1, len(paragraphs)), added_text)
         title = rng.choice(_ROUNDUP_TITLES).format(place=given[0].place, place_b=given[1].place)
+    if vary:
+        title = _vary(title, rng)
     order = sorted(range(len(given)), key=lambda k: -keeps[k])
     return Derivative(
         id=doc_id or "r-" + "+".join(s.id for s in given),
