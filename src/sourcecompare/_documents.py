@@ -40,7 +40,7 @@ from sourcecompare._furniture import (
 )
 from sourcecompare._segment import RuleSegmenter
 from sourcecompare._spans import Span
-from sourcecompare._tokens import Token, tokenize
+from sourcecompare._tokens import Token, tokenize_segment
 from sourcecompare.exceptions import (
     DocumentTooLargeError,
     EmptyDocumentError,
@@ -732,14 +732,15 @@ class _Parser:
             self._add_segment(SegmentKind.SENTENCE, s, e, index)
 
     def _add_segment(self, kind: SegmentKind, start: int, end: int, paragraph: int) -> None:
+        text = self.text[start:end]
         self.segments.append(
             Segment(
                 index=len(self.segments),
                 kind=kind,
                 start=start,
                 end=end,
-                text=self.text[start:end],
+                text=text,
                 paragraph=paragraph,
-                tokens=tokenize(self.text, start, end),
+                tokens=tokenize_segment(self.text, start, end, text),
             )
         )

@@ -20,6 +20,8 @@ Hyphenated compounds are split into their parts (``cross-border`` is ``cross`` a
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 from typing import Final, NamedTuple
@@ -95,17 +97,23 @@ def _token_re() -> re.Pattern[str]:
 # The same alternatives for scanning, matching exactly the same tokens, written so
 # that the regular-expression engine tries fewer of them: without groups (a token's
 # kind is a function of its surface, see _kind, so it is only looked up when the
-# surface is new), and each opening with a single character class, which the engine
-# checks before entering the alternative (an alternative that opens with a group or a
-# repeat is entered at every position: at every space between words, all of them).
-# Only the factoring differs: ``\d{1,2}`` is ``\d\d?``, ``X{2,}`` is ``XX+``.
-_SCAN_PARTS: Final = r"""
-    \d(?:\d{3}-\d{1,2}-\d{1,2}(?!\d)|\d?/\d{1,2}/\d{2,4}(?!\d))
-  | [^\W\d_]\.(?:[^\W\d_]\.)+
-  | \d\d*(?:[.,:]\d+)*(?:[^\W\d_]+)?
+# surface is new), and by the token's first character: a digit opens a date or a
+# number (a number always matches there, so a word never does), another letter or
+# digit an acronym or a word, and each alternative opens with a single character
+# class, which the engine checks before entering it (an alternative that opens with a
+# group or a repeat is entered at every position: at every space between words).
+# Repeats of a group come after an alternative that opens with their first character
+# or an empty one (``(?:,\d+(?:,\d+)*|)`` for ``(?:,\d+)*``): the engine sets up such
+# a repeat, which costs more than the group, only when that character is there. And
+# ``\d{1,2}`` is ``\d\d?``, ``(?:X+)?`` is ``X*``.
+_W: Final = r"[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_SCAN_PARTS: Final = rf"""
+    \d(?:\d\d\d-\d\d?-\d\d?(?!\d)
+       |\d?/\d\d?/\d\d\d?\d?(?!\d)
+       |\d*(?:[.,:]\d+(?:[.,:]\d+)*|)[^\W\d_]*)
+  | [^\W\d_](?:\.(?:[^\W\d_]\.)+
+              |{_W}*(?:['’]{_W}+(?:['’]{_W}+)*|))
   | [%％]
-  | [^\W_][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*
-        (?:['’][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+)*
 """
 # Most text has no URL or e-mail address; this pattern skips trying them at every word.
 _PLAIN_SCAN_RE: Final = re.compile(_SCAN_PARTS, re.VERBOSE)
@@ -227,6 +235,44 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
             analysis = cache[surface] = (surface, *_analyse(_kind(surface), surface))
         append(new(Token, match.span() + analysis))
     return tuple(tokens)
+
+
+# The tokens of segments of text, by their text: each one's offsets into the segment
+# and the rest of its fields, as three columns (see tokenize_segment). Cleared when full.
+_Columns = tuple[tuple[int, ...], tuple[int, ...], tuple[_Analysis, ...]]
+_SEGMENTS: dict[str, _Columns] = {}
+_SEGMENTS_LIMIT: Final = 10_000
+_SEGMENT_CHARS: Final = 500  # longer runs of text are scanned, not kept (a few megabytes at most)
+
+
+def tokenize_segment(text: str, start: int, end: int, piece: str) -> tuple[Token, ...]:
+    """``tokenize(text, start, end)``, given *piece*, ``text[start:end]``.
+
+    Articles derived from a wire report repeat its sentences, and each other's: the
+    tokens of a piece of text seen before are those it had then, shifted, and are
+    made without scanning or looking up a word. (What the scan finds is a function of
+    the piece alone: it stops at the piece's end, and no token pattern looks behind.)
+    """
+    if len(piece) > _SEGMENT_CHARS:
+        return tokenize(text, start, end)
+    columns = _SEGMENTS.get(piece)
+    if columns is None:
+        if len(_SEGMENTS) >= _SEGMENTS_LIMIT:
+            _SEGMENTS.clear()
+        tokens = tokenize(text, start, end)
+        # The rest of each token is its surface's analysis, which the cache of
+        # tokenize() holds already: kept as that same tuple, not a copy.
+        analyses = _CACHE
+        _SEGMENTS[piece] = (
+            tuple([t[0] - start for t in tokens]),
+            tuple([t[1] - start for t in tokens]),
+            tuple([analyses[t[2]] for t in tokens]),
+        )
+        return tokens
+    starts, ends, rest = columns
+    # Built by the iterators, token by token, without a step of Python code.
+    spans = zip(map(start.__add__, starts), map(start.__add__, ends), strict=True)
+    return tuple(map(tuple.__new__, itertools.repeat(Token), map(operator.add, spans, rest)))
 
 
 def normalize(text: str) -> tuple[str, ...]:
