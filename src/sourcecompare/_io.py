@@ -58,6 +58,7 @@ _MAGIC: Final = (
 )
 _META_CHARSET_RE: Final = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _CONTROL_BYTES: Final = frozenset(range(0x20)) - frozenset(b"\t\n\r\f\v\x1b")
+_CONTROLS: Final = bytes(sorted(_CONTROL_BYTES))
 
 
 def _describe(path: str | None) -> str:
@@ -113,9 +114,12 @@ def decode_bytes(
             encoding = _utf16_without_bom(sample)
             if encoding is None:
                 zero = sample.find(b"\x00")
-                controls = [i for i, b in enumerate(sample) if b in _CONTROL_BYTES]
-                if zero >= 0 or (sample and len(controls) > 0.1 * len(sample)):
-                    offset = zero if zero >= 0 else controls[0]
+                # Counted by deleting them (a loop over every byte in C, not in Python).
+                controls = len(sample) - len(sample.translate(None, _CONTROLS))
+                if zero >= 0 or (sample and controls > 0.1 * len(sample)):
+                    offset = zero
+                    if zero < 0:
+                        offset = next(i for i, b in enumerate(sample) if b in _CONTROL_BYTES)
                     msg = (
                         f"{where} looks binary (a zero or control byte at byte {offset}), not text"
                     )
