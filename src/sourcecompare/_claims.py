@@ -225,11 +225,21 @@ class ClaimLexicon:
 
     def find_all(self, tokens: Sequence[Token]) -> dict[str, list[tuple[int, int]]]:
         """:meth:`find` for every category at once, in one pass over *tokens*."""
-        found: dict[str, list[tuple[int, int]]] = {c: [] for c in CLAIM_CATEGORIES}
+        return self._find_from(tokens, self._starts(tokens))
+
+    def _starts(self, tokens: Sequence[Token]) -> list[int]:
+        """The indices of *tokens* where an entry may start: its first word is there."""
         index = self._index
-        starts = [i for i, t in enumerate(tokens) if t.norm in index]
+        return [i for i, t in enumerate(tokens) if t.norm in index]
+
+    def _find_from(
+        self, tokens: Sequence[Token], starts: Sequence[int]
+    ) -> dict[str, list[tuple[int, int]]]:
+        """:meth:`find_all`, given :meth:`_starts` of *tokens*."""
+        found: dict[str, list[tuple[int, int]]] = {c: [] for c in CLAIM_CATEGORIES}
         if not starts:
             return found  # most sentences: no entry starts anywhere
+        index = self._index
         free = dict.fromkeys(CLAIM_CATEGORIES, 0)  # per category, the first index not matched
         for i in starts:
             for category, words in index[tokens[i].norm]:
@@ -386,20 +396,28 @@ def read_claim(segment: Segment | str, *, lexicon: ClaimLexicon | None = None) -
         text, tokens, offset = segment, tuple(tokenize(segment)), 0
     else:
         text, tokens, offset = segment.text, segment.tokens, segment.start
-    return _Reader(text, tokens, offset, lexicon).read()
+    starts = lexicon._starts(tokens)  # noqa: SLF001 - the lexicon's own module
+    if not starts:
+        return _NO_CLAIM  # most sentences: no cue and no limit (what _Reader.read gives)
+    return _Reader(text, tokens, offset, lexicon, lexicon._find_from(tokens, starts)).read()  # noqa: SLF001
 
 
 class _Reader:
     """One sentence's reading; see :func:`read_claim`."""
 
     def __init__(
-        self, text: str, tokens: Sequence[Token], offset: int, lexicon: ClaimLexicon
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        offset: int,
+        lexicon: ClaimLexicon,
+        found: dict[str, list[tuple[int, int]]],
     ) -> None:
         self.text = text
         self.offset = offset
         self.tokens = tokens
         self.lexicon = lexicon
-        self.found = lexicon.find_all(tokens)
+        self.found = found  # lexicon.find_all(tokens)
 
     @functools.cached_property
     def clause(self) -> list[int]:

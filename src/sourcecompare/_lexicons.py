@@ -146,11 +146,14 @@ class Lexicons:
         category never overlap, those of different categories may.
         """
         found: dict[str, list[tuple[int, int]]] = {c: [] for c in CATEGORIES}
-        free = dict.fromkeys(CATEGORIES, 0)  # per category, the first index not yet matched
         combined = self._combined
-        last = len(tokens) - 1
         # Only words that start an entry can start a match: find them first, in one sweep.
-        for i in [i for i, t in enumerate(tokens) if t.stem in combined]:
+        starts = [i for i, t in enumerate(tokens) if t.stem in combined]
+        if not starts:
+            return found  # most segments
+        free = dict.fromkeys(CATEGORIES, 0)  # per category, the first index not yet matched
+        last = len(tokens) - 1
+        for i in starts:
             following = tokens[i + 1].stem if i < last else None
             for category, second, entry in combined[tokens[i].stem]:
                 if (
