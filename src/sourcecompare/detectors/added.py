@@ -778,9 +778,11 @@ class _Reader:
                 continue
             words = tokens[i:last]
             keys = frozenset(
-                unit.key
-                for unit in self.equivalents.units_of(words)
-                if unit.content and not self.title(words[unit.first])
+                [  # a list, not a generator: cheaper for a few words
+                    unit.key
+                    for unit in self.equivalents.units_of(words)
+                    if unit.content and not self.title(words[unit.first])
+                ]
             )
             if not keys:
                 continue
@@ -815,11 +817,11 @@ class _Reader:
         """
         lists = self.lists
         norms = {t.norm.rstrip(".") for t in words}
-        if norms & lists.organisation:
+        if not norms.isdisjoint(lists.organisation):
             return "organisation"
-        if norms & lists.event:
+        if not norms.isdisjoint(lists.event):
             return "event"
-        if norms & lists.place or self._country(words, keys):
+        if not norms.isdisjoint(lists.place) or self._country(words, keys):
             return "place"
         if titled:
             return "person"
@@ -841,9 +843,11 @@ class _Reader:
         if self.countries is None:
             self.countries = _countries(self.equivalents)
         countries = self.countries
-        if " ".join(t.norm for t in words) in countries or all(t.norm in countries for t in words):
+        # Set operations rather than generators: read for most names of every text.
+        norms = [t.norm for t in words]
+        if " ".join(norms) in countries or countries.issuperset(norms):
             return True
-        return any(key in countries for key in keys)
+        return not countries.isdisjoint(keys)
 
     # --- quotations -----------------------------------------------------------------------
 

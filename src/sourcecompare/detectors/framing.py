@@ -188,8 +188,11 @@ class Embellishment:
                 continue
             flagged = _flagged_ranges(context, segment, wire_segments(alignment, entry))
             flagged += self._figures_in_wire(context, entry, segment)
-            taken = {i for first, last in flagged for i in range(first, last)}
-            new = [(a, b) for a, b in entry.new if not any(i in taken for i in range(a, b))]
+            if flagged:
+                taken = {i for first, last in flagged for i in range(first, last)}
+                new = [(a, b) for a, b in entry.new if taken.isdisjoint(range(a, b))]
+            else:  # most sentences: nothing to leave out
+                new = [(a, b) for a, b in entry.new]
             phrases = merge_ranges(new, segment)
             if not phrases:
                 continue
@@ -221,9 +224,11 @@ class Embellishment:
         # A new number, or a new word of a figure ("kronor" for the wire's "crowns").
         money, factors = facts.money, facts.factors
         if not any(
-            tokens[i].is_number or tokens[i].norm in money or tokens[i].norm in factors
-            for a, b in entry.new
-            for i in range(a, b)
+            [  # noqa: C419 - a list is cheaper than a generator for a few words
+                token.is_number or token.norm in money or token.norm in factors
+                for a, b in entry.new
+                for token in tokens[a:b]
+            ]
         ):
             return []
         equivalents, learned = equivalents_of(context)
