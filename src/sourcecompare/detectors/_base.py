@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sourcecompare._claims import ClaimLexicon
     from sourcecompare._documents import Document, Segment
     from sourcecompare._keys import Equivalents, Learned, Unit
+    from sourcecompare._spans import Span
     from sourcecompare.detectors.added import FactLexicon
     from sourcecompare.typing import Detector
 
@@ -250,9 +251,14 @@ def _check(finding: object, name: str, lengths: tuple[int, Sequence[int]]) -> Fi
         msg = f"detector {name!r} reported wire {finding.wire}, but there are {len(wire_lengths)}"
         raise InvalidOptionError(msg, option="detectors")
     wire_length = wire_lengths[finding.wire]
-    bad = [s for s in finding.derivative_spans if s.end > derivative_length] + [
-        s for s in finding.wire_spans if s.end > wire_length
-    ]
+    # Loops, not comprehensions (each a call of its own): run for every finding.
+    bad: list[Span] = []
+    for span in finding.derivative_spans:
+        if span.end > derivative_length:
+            bad.append(span)  # noqa: PERF401 - see above
+    for span in finding.wire_spans:
+        if span.end > wire_length:
+            bad.append(span)  # noqa: PERF401 - see above
     if bad:
         msg = f"detector {name!r} reported spans outside the texts: {bad}"
         raise InvalidOptionError(msg, option="detectors")
@@ -292,12 +298,25 @@ def run_detectors(
     context: DetectionContext, detectors: Sequence[Detector] | None = None
 ) -> tuple[Finding, ...]:
     """:func:`detect` on a context the caller keeps, to reuse its memo afterwards."""
-    found: dict[Finding, None] = {}
+    found: list[Finding] = []
     # What every finding is checked against, read once for the run.
     lengths = (len(context.derivative.text), [len(wire.text) for wire in context.wires])
+    # Each distinct finding once, the first of equal ones kept. Equal findings have the
+    # same kind and message, so a finding is compared (==) only with those that share
+    # them: hashing findings (every span of each, in Python) cost more.
+    seen: dict[tuple[str, str], list[Finding]] = {}
     for detector in detectors if detectors is not None else default_detectors():
         name = getattr(detector, "name", type(detector).__name__)
         results: Iterable[object] = detector.detect(context)
         for finding in results:
-            found.setdefault(_check(finding, name, lengths), None)
+            checked = _check(finding, name, lengths)
+            key = (checked.kind, checked.message)
+            same = seen.get(key)
+            if same is None:
+                seen[key] = [checked]
+            elif any(other == checked for other in same):
+                continue
+            else:
+                same.append(checked)
+            found.append(checked)
     return tuple(sorted(found, key=Finding.sort_key))
