@@ -230,13 +230,19 @@ class ClaimLexicon:
     def _starts(self, tokens: Sequence[Token]) -> list[int]:
         """The indices of *tokens* where an entry may start: its first word is there."""
         index = self._index
-        return [i for i, t in enumerate(tokens) if t.norm in index]
+        starts = []
+        for i, t in enumerate(tokens):  # a loop, not a comprehension (a call): every sentence
+            if t.norm in index:
+                starts.append(i)
+        return starts
 
     def _find_from(
         self, tokens: Sequence[Token], starts: Sequence[int]
     ) -> dict[str, list[tuple[int, int]]]:
         """:meth:`find_all`, given :meth:`_starts` of *tokens*."""
-        found: dict[str, list[tuple[int, int]]] = {c: [] for c in CLAIM_CATEGORIES}
+        found: dict[str, list[tuple[int, int]]] = {}
+        for category in CLAIM_CATEGORIES:  # a loop, not a comprehension (a call)
+            found[category] = []
         if not starts:
             return found  # most sentences: no entry starts anywhere
         index = self._index

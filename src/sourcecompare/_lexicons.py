@@ -145,10 +145,16 @@ class Lexicons:
         Returns a mapping from each of :data:`CATEGORIES` to its ranges; matches of one
         category never overlap, those of different categories may.
         """
-        found: dict[str, list[tuple[int, int]]] = {c: [] for c in CATEGORIES}
+        # Loops, not comprehensions (a call each): this runs for every segment.
+        found: dict[str, list[tuple[int, int]]] = {}
+        for category in CATEGORIES:
+            found[category] = []
         combined = self._combined
         # Only words that start an entry can start a match: find them first, in one sweep.
-        starts = [i for i, t in enumerate(tokens) if t.stem in combined]
+        starts = []
+        for i, t in enumerate(tokens):
+            if t.stem in combined:
+                starts.append(i)
         if not starts:
             return found  # most segments
         free = dict.fromkeys(CATEGORIES, 0)  # per category, the first index not yet matched

@@ -468,7 +468,11 @@ class _Reader:
         numbers = self.numbers
         # Every figure, date or time starts with one of these: found in one sweep, then
         # read in order, each from where the fact before it ended.
-        starts = [k for k, t in enumerate(tokens) if t.is_number or t.is_date or t.norm in numbers]
+        # (A loop, not a comprehension, which is a call: this runs for every segment.)
+        starts = []
+        for k, t in enumerate(tokens):
+            if t.is_number or t.is_date or t.norm in numbers:
+                starts.append(k)
         i = 0
         for at in starts:
             if at < i:
@@ -777,13 +781,12 @@ class _Reader:
             if i >= last:
                 continue
             words = tokens[i:last]
-            keys = frozenset(
-                [  # a list, not a generator: cheaper for a few words
-                    unit.key
-                    for unit in self.equivalents.units_of(words)
-                    if unit.content and not self.title(words[unit.first])
-                ]
-            )
+            # A loop, not a comprehension (a call): this runs for every name.
+            name_keys = set()
+            for unit in self.equivalents.units_of(words):
+                if unit.content and not self.title(words[unit.first]):
+                    name_keys.add(unit.key)
+            keys = frozenset(name_keys)
             if not keys:
                 continue
             end = words[-1].end
@@ -816,7 +819,9 @@ class _Reader:
         Development Goals").
         """
         lists = self.lists
-        norms = {t.norm.rstrip(".") for t in words}
+        norms = set()
+        for t in words:  # a loop, not a comprehension (a call): this runs for every name
+            norms.add(t.norm.rstrip("."))
         if not norms.isdisjoint(lists.organisation):
             return "organisation"
         if not norms.isdisjoint(lists.event):
@@ -1283,7 +1288,10 @@ def _names_readable(segment: Segment) -> bool:
     tokens = segment.tokens
     # The words written in capitals first: with fewer than two (the usual case), they
     # cannot be most of three words or more, and the other words need no counting.
-    capitals = [t for t in tokens if t.text.isupper() and t.norm.isalpha() and len(t.norm) >= 3]
+    capitals = []
+    for t in tokens:  # a loop, not a comprehension (a call): this runs for every segment
+        if t.text.isupper() and t.norm.isalpha() and len(t.norm) >= 3:
+            capitals.append(t)  # noqa: PERF401 - see above
     words: list[Token] | None = None
     if len(capitals) >= 2:
         words = [t for t in tokens if t.norm.isalpha() and len(t.norm) >= 3]
