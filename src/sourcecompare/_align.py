@@ -554,6 +554,33 @@ class _Segmented:
         self._content_keys: list[str] | None = None
         self._steps: list[tuple[str, bool, float]] | None = None
 
+    def like(self, doc: int, segment: Segment) -> _Segmented:
+        """This segment's units and what is read off them, for *segment* of *doc*.
+
+        *segment* must have the same token texts: its units, keys and everything
+        built from them are then the same (a token's analysis depends on its text
+        alone), and are shared rather than built again, lazily built parts included
+        as far as they are built yet.
+        """
+        # Slot by slot (a loop of getattr and setattr costs three times as much).
+        clone = _Segmented.__new__(_Segmented)
+        clone.doc = doc
+        clone.segment = segment
+        clone.units = self.units
+        clone.keys = self.keys
+        clone.key_set = self.key_set
+        clone.inner = self.inner
+        clone._positions = self._positions  # noqa: SLF001 - its own class
+        clone._first_of = self._first_of  # noqa: SLF001
+        clone._numbers = self._numbers  # noqa: SLF001
+        clone._negated = self._negated  # noqa: SLF001
+        clone._content_ranges = self._content_ranges  # noqa: SLF001
+        clone._content_units = self._content_units  # noqa: SLF001
+        clone._content_indices = self._content_indices  # noqa: SLF001
+        clone._content_keys = self._content_keys  # noqa: SLF001
+        clone._steps = self._steps  # noqa: SLF001
+        return clone
+
     @property
     def positions(self) -> dict[str, list[int]]:
         """Key to the positions of the units with that key, last first (for :func:`_lcs`)."""
@@ -668,7 +695,34 @@ class _WireSide:
         self.frequency: Counter[str] = Counter()
         for info in self.segments:
             self.frequency.update(info.key_set)
+        # Segments keyed so far, by their tokens' texts (see segmented): the wires'
+        # first, then the derivatives' (derivatives copy the wire's sentences, and
+        # derivatives of one wire each other's), the latter dropped now and then.
+        self._wire_known = {_surfaces(info.segment): info for info in reversed(self.segments)}
+        self._known = dict(self._wire_known)
+        # For a derivative segment keyed as wire segment *position* itself (the same
+        # units object) and aligned with it alone: what _Aligner._source and
+        # _Aligner._links made of the pair, which depends on the units and tokens alone.
+        self.copies: dict[int, tuple[list[tuple[int, int]], tuple[EditOp, ...]]] = {}
+        self.copied_links: dict[int, tuple[tuple[WordLink, ...], tuple[tuple[int, int], ...]]] = {}
         self._postings: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
+
+    def segmented(self, segment: Segment) -> _Segmented:
+        """The derivative *segment* with its units (doc 0).
+
+        A segment whose token texts were keyed before shares what was built then (see
+        :meth:`_Segmented.like`).
+        """
+        surfaces = _surfaces(segment)
+        known = self._known.get(surfaces)
+        if known is not None:
+            return known.like(0, segment)
+        equivalents = self.equivalents
+        info = _Segmented(0, segment, tuple(equivalents.units_of(segment.tokens)), equivalents)
+        if len(self._known) >= _KNOWN:
+            self._known = dict(self._wire_known)
+        self._known[surfaces] = info
+        return info
 
     @property
     def postings(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
@@ -698,6 +752,14 @@ class _WireSide:
 
 # Wire sides kept per prepared wire, one per distinct set of learned definitions.
 _SIDES: Final = 8
+# Derivative segments a wire side keeps keyed (see _WireSide.segmented), besides the wires'.
+_KNOWN: Final = 4096
+_TEXT: Final = operator.itemgetter(2)  # Token.text
+
+
+def _surfaces(segment: Segment) -> tuple[str, ...]:
+    """The texts of *segment*'s tokens: all its units depend on."""
+    return tuple(map(_TEXT, segment.tokens))
 
 
 class WireAligner:
@@ -1007,12 +1069,10 @@ class _Aligner:
         )
         if side is None:
             side = _WireSide(wires, options.equivalents.with_definitions([*wires, derivative]))
+        self.side = side
         equivalents = side.equivalents
         self.equivalents = equivalents
-        derivative_segments = [
-            _Segmented(0, segment, tuple(equivalents.units_of(segment.tokens)), equivalents)
-            for segment in derivative.segments
-        ]
+        derivative_segments = list(map(side.segmented, derivative.segments))
         frequency = side.frequency.copy()
         # One update with every segment's keys: one call, not one per segment.
         frequency.update(chain.from_iterable(info.key_set for info in derivative_segments))
@@ -1377,12 +1437,16 @@ class _Aligner:
         d_keys = item.info.keys
         units = item.units
         w_units = wire.units
-        if d_keys == wire.info.keys and units:
+        copied = self.side.copies.get(position) if units is w_units else None
+        edits: tuple[EditOp, ...]
+        if copied is not None:
+            matches, edits = copied
+        elif d_keys == wire.info.keys and units:
             # The same keys in the same order (a sentence copied): the only common
             # subsequence as long as both is every position matched with itself, and
             # its edit script one equal range (what _edit_script makes of it).
             matches = [(k, k) for k in range(len(d_keys))]
-            edits: tuple[EditOp, ...] = (
+            edits = (
                 EditOp(
                     "equal",
                     (units[0].first, units[-1].last),
@@ -1392,6 +1456,8 @@ class _Aligner:
         else:
             matches = _lcs(d_keys, wire.info.positions)
             edits = _edit_script(units, w_units, matches)
+        if units is w_units and copied is None:  # see _WireSide.copies
+            self.side.copies[position] = (matches, edits)
         order = len(matches) / len(d_keys) if d_keys else 0.0
         dropped = wire.info.dropped(item.info.key_set)
         source = SourceMatch(
@@ -1433,6 +1499,22 @@ class _Aligner:
         matches: Sequence[Sequence[tuple[int, int]]],
     ) -> tuple[tuple[WordLink, ...], tuple[tuple[int, int], ...]]:
         """Link each content unit to a wire unit: in-order matches first, then any."""
+        units = item.units
+        if len(chosen) == 1 and units is self.wire_items[chosen[0]].units:
+            # The wire segment's own units: see _WireSide.copied_links.
+            copied = self.side.copied_links.get(chosen[0])
+            if copied is None:
+                copied = self.side.copied_links[chosen[0]] = self._all_links(item, chosen, matches)
+            return copied
+        return self._all_links(item, chosen, matches)
+
+    def _all_links(
+        self,
+        item: _Prepared,
+        chosen: Sequence[int],
+        matches: Sequence[Sequence[tuple[int, int]]],
+    ) -> tuple[tuple[WordLink, ...], tuple[tuple[int, int], ...]]:
+        """:meth:`_links`, made."""
         by_unit: dict[int, WordLink] = {}
         units = item.units
         d_segment = item.segment

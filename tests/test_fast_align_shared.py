@@ -1,0 +1,94 @@
+"""Segments keyed once and shared: alignment as if every segment were keyed afresh.
+
+A wire side shares the units of a derivative segment whose token texts it has keyed
+before (a wire segment's, or an earlier derivative's; ``_WireSide.segmented``), and
+what source and links a copy of a wire segment makes of it (``_WireSide.copies``,
+``_WireSide.copied_links``). Aligning many derivatives with one prepared wire must
+give what keying every segment afresh gives.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecompare import Document
+from sourcecompare._align import (
+    Alignment,
+    AlignOptions,
+    WireAligner,
+    _Segmented,
+    keyed,
+)
+from strategies import article_text, sentence
+
+if TYPE_CHECKING:
+    from sourcecompare._documents import Segment
+
+
+def _fresh_alignment(
+    wire: Document, derivative: Document, monkeypatch: pytest.MonkeyPatch
+) -> Alignment:
+    """The alignment with every derivative segment keyed afresh (nothing shared)."""
+    aligner = WireAligner([wire], AlignOptions())
+    side = aligner.side(aligner.learned(derivative))
+
+    def segmented(segment: Segment) -> _Segmented:
+        equivalents = side.equivalents
+        return _Segmented(0, segment, tuple(equivalents.units_of(segment.tokens)), equivalents)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(side, "segmented", segmented)
+        return aligner.align(derivative)
+
+
+def _derivative(wire: Document, picks: list[int | str]) -> Document:
+    """Wire sentences (by index, wrapped around) and new ones, as paragraphs."""
+    texts = [s.text for s in wire.segments]
+    parts = [texts[p % len(texts)] if isinstance(p, int) else p for p in picks]
+    return Document.from_text("\n\n".join(parts))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    article_text(),
+    st.lists(
+        st.lists(st.one_of(st.integers(0, 40), sentence()), min_size=1, max_size=8),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_shared_keying_aligns_as_fresh_keying(
+    wire_text: str, derivatives: list[list[int | str]]
+) -> None:
+    """One prepared wire, several derivatives (sharing builds up): as fresh, each."""
+    wire = Document.from_text(wire_text)
+    if not wire.segments:
+        return
+    aligner = WireAligner([wire], AlignOptions())
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        for picks in [*derivatives, *derivatives]:  # each twice: the second time all shared
+            derivative = _derivative(wire, picks)
+            shared = aligner.align(derivative)
+            fresh = _fresh_alignment(wire, derivative, monkeypatch)
+            assert shared == fresh
+            assert shared.segments == fresh.segments
+            assert shared.wire_sentences == fresh.wire_sentences
+            assert keyed(shared) == keyed(fresh)
+
+
+def test_like_copies_every_slot() -> None:
+    """``_Segmented.like`` sets every slot: the template's, but the document and segment."""
+    wire = Document.from_text("Ferry service resumes\n\nThe ferry line resumed service today.")
+    aligner = WireAligner([wire], AlignOptions())
+    template = aligner.side(aligner.own).segments[1]
+    assert template.steps
+    assert template.negated is False
+    other = Document.from_text("A headline\n\nThe ferry line resumed service today.").segments[1]
+    clone = template.like(0, other)
+    for name in _Segmented.__slots__:
+        expected = other if name == "segment" else getattr(template, name)
+        assert getattr(clone, name) is (0 if name == "doc" else expected)
