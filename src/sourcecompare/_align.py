@@ -700,20 +700,20 @@ class _WireSide:
         # derivatives of one wire each other's), the latter dropped now and then.
         self._wire_known = {_surfaces(info.segment): info for info in reversed(self.segments)}
         self._known = dict(self._wire_known)
-        # For a derivative segment keyed as wire segment *position* itself (the same
-        # units object) and aligned with it alone: what _Aligner._source and
-        # _Aligner._links made of the pair, which depends on the units and tokens alone.
-        self.copies: dict[int, tuple[list[tuple[int, int]], tuple[EditOp, ...]]] = {}
-        self.copied_links: dict[int, tuple[tuple[WordLink, ...], tuple[tuple[int, int], ...]]] = {}
+        # What _Aligner._source made of a derivative segment (by its tokens' texts)
+        # and a wire position, and _Aligner._links of it and its sources, besides the
+        # scores: that depends on the two segments' units and tokens alone, and
+        # derivatives repeat the same sentences. Dropped now and then.
+        self.pairs: dict[tuple[tuple[str, ...], int], _Pair] = {}
+        self.links: dict[tuple[tuple[str, ...], tuple[int, ...]], _Links] = {}
         self._postings: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
 
-    def segmented(self, segment: Segment) -> _Segmented:
-        """The derivative *segment* with its units (doc 0).
+    def segmented(self, segment: Segment, surfaces: tuple[str, ...]) -> _Segmented:
+        """The derivative *segment*, whose tokens' texts are *surfaces*, with its units (doc 0).
 
         A segment whose token texts were keyed before shares what was built then (see
         :meth:`_Segmented.like`).
         """
-        surfaces = _surfaces(segment)
         known = self._known.get(surfaces)
         if known is not None:
             return known.like(0, segment)
@@ -754,6 +754,22 @@ class _WireSide:
 _SIDES: Final = 8
 # Derivative segments a wire side keeps keyed (see _WireSide.segmented), besides the wires'.
 _KNOWN: Final = 4096
+# Pairs of a derivative segment and a wire position a wire side keeps (_WireSide.pairs).
+_PAIRS: Final = 16384
+
+
+class _Pair(NamedTuple):
+    """What :meth:`_Aligner._source` makes of a pair besides the scores."""
+
+    matches: list[tuple[int, int]]  # the LCS of their keys
+    edits: tuple[EditOp, ...]
+    dropped: tuple[tuple[int, int], ...]
+    run: float  # the longest stretch without counterpart, either way
+    numbers: int  # how many numbers only one of them has
+    negated: bool  # whether only one of them negates
+
+
+_Links = tuple[tuple[WordLink, ...], tuple[tuple[int, int], ...]]
 _TEXT: Final = operator.itemgetter(2)  # Token.text
 
 
@@ -1072,7 +1088,9 @@ class _Aligner:
         self.side = side
         equivalents = side.equivalents
         self.equivalents = equivalents
-        derivative_segments = list(map(side.segmented, derivative.segments))
+        # Each derivative segment's tokens' texts, which key what the side shares.
+        self.surfaces = [_surfaces(segment) for segment in derivative.segments]
+        derivative_segments = list(map(side.segmented, derivative.segments, self.surfaces))
         frequency = side.frequency.copy()
         # One update with every segment's keys: one call, not one per segment.
         frequency.update(chain.from_iterable(info.key_set for info in derivative_segments))
@@ -1433,15 +1451,47 @@ class _Aligner:
         if score is None:
             score = self._support(item.bag, [wire.bag], item.total)
         back = self._support(wire.bag, [item.bag], wire.total)
-        similarity = min(score, back) * self._pair_penalty(item, wire)
+        key = (self.surfaces[item.segment.index], position)
+        pairs = self.side.pairs
+        pair = pairs.get(key)
+        if pair is None:
+            if len(pairs) >= _PAIRS:
+                pairs.clear()
+            pair = pairs[key] = self._pair(item, wire)
+        options = self.options
+        # Discount for what keeps two segments from saying the same thing.
+        # Calibrated on MSRP (``bench/calibrate_alignment.py``): a paraphrase rewords
+        # here and there, while a different statement adds a whole stretch of words,
+        # changes a figure, or negates.
+        penalty = math.exp(
+            -options.run_penalty * pair.run
+            - options.number_penalty * pair.numbers
+            - options.negation_penalty * pair.negated
+        )
+        similarity = min(score, back) * penalty
+        d_keys = item.info.keys
+        order = len(pair.matches) / len(d_keys) if d_keys else 0.0
+        source = SourceMatch(
+            wire=wire.doc,
+            segment=wire.segment.index,
+            score=min(1.0, score),
+            contribution=min(1.0, gain),
+            similarity=min(1.0, similarity),
+            wire_coverage=min(1.0, back),
+            order=min(1.0, order),
+            edits=pair.edits,
+            dropped=pair.dropped,
+        )
+        return source, pair.matches
+
+    @staticmethod
+    def _pair(item: _Prepared, wire: _Prepared) -> _Pair:
+        """What :meth:`_source` makes of *item* and *wire* besides the scores."""
         d_keys = item.info.keys
         units = item.units
         w_units = wire.units
-        copied = self.side.copies.get(position) if units is w_units else None
         edits: tuple[EditOp, ...]
-        if copied is not None:
-            matches, edits = copied
-        elif d_keys == wire.info.keys and units:
+        if d_keys == wire.info.keys and units:
             # The same keys in the same order (a sentence copied): the only common
             # subsequence as long as both is every position matched with itself, and
             # its edit script one equal range (what _edit_script makes of it).
@@ -1456,40 +1506,15 @@ class _Aligner:
         else:
             matches = _lcs(d_keys, wire.info.positions)
             edits = _edit_script(units, w_units, matches)
-        if units is w_units and copied is None:  # see _WireSide.copies
-            self.side.copies[position] = (matches, edits)
-        order = len(matches) / len(d_keys) if d_keys else 0.0
-        dropped = wire.info.dropped(item.info.key_set)
-        source = SourceMatch(
-            wire=wire.doc,
-            segment=wire.segment.index,
-            score=min(1.0, score),
-            contribution=min(1.0, gain),
-            similarity=min(1.0, similarity),
-            wire_coverage=min(1.0, back),
-            order=min(1.0, order),
-            edits=edits,
-            dropped=dropped,
-        )
-        return source, matches
-
-    def _pair_penalty(self, first: _Prepared, second: _Prepared) -> float:
-        """Discount for what keeps two segments from saying the same thing.
-
-        Calibrated on MSRP (``bench/calibrate_alignment.py``): a paraphrase rewords
-        here and there, while a different statement adds a whole stretch of words,
-        changes a figure, or negates.
-        """
-        options = self.options
-        one = first.info
-        two = second.info
-        run = max(_longest_unmatched(first, two.key_set), _longest_unmatched(second, one.key_set))
-        numbers = len(one.numbers ^ two.numbers)
-        negated = one.negated != two.negated
-        return math.exp(
-            -options.run_penalty * run
-            - options.number_penalty * numbers
-            - options.negation_penalty * negated
+        one = item.info
+        two = wire.info
+        return _Pair(
+            matches,
+            edits,
+            two.dropped(one.key_set),
+            max(_longest_unmatched(item, two.key_set), _longest_unmatched(wire, one.key_set)),
+            len(one.numbers ^ two.numbers),
+            one.negated != two.negated,
         )
 
     def _links(
@@ -1499,14 +1524,14 @@ class _Aligner:
         matches: Sequence[Sequence[tuple[int, int]]],
     ) -> tuple[tuple[WordLink, ...], tuple[tuple[int, int], ...]]:
         """Link each content unit to a wire unit: in-order matches first, then any."""
-        units = item.units
-        if len(chosen) == 1 and units is self.wire_items[chosen[0]].units:
-            # The wire segment's own units: see _WireSide.copied_links.
-            copied = self.side.copied_links.get(chosen[0])
-            if copied is None:
-                copied = self.side.copied_links[chosen[0]] = self._all_links(item, chosen, matches)
-            return copied
-        return self._all_links(item, chosen, matches)
+        key = (self.surfaces[item.segment.index], tuple(chosen))
+        known = self.side.links
+        links = known.get(key)
+        if links is None:
+            if len(known) >= _PAIRS:
+                known.clear()
+            links = known[key] = self._all_links(item, chosen, matches)
+        return links
 
     def _all_links(
         self,
