@@ -753,9 +753,9 @@ class _WireSide:
 # Wire sides kept per prepared wire, one per distinct set of learned definitions.
 _SIDES: Final = 8
 # Derivative segments a wire side keeps keyed (see _WireSide.segmented), besides the wires'.
-_KNOWN: Final = 4096
+_KNOWN: Final = 2048
 # Pairs of a derivative segment and a wire position a wire side keeps (_WireSide.pairs).
-_PAIRS: Final = 16384
+_PAIRS: Final = 4096
 
 
 class _Pair(NamedTuple):
