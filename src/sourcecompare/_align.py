@@ -1193,11 +1193,16 @@ class _Aligner:
         """Key and token range of each content word inside a multi-word unit."""
         return _Segmented(0, segment, tuple(units), self.equivalents).inner
 
-    def candidates(self, item: _Prepared) -> list[tuple[int, float]]:
+    def candidates(self, item: _Prepared, least: float | None = None) -> list[tuple[int, float]]:
         """Wire positions sharing content with *item*, with their weighted overlap.
 
         The overlap (sum over shared keys of the smaller weight) is the numerator of
         weighted containment, so ranking by it ranks by containment.
+
+        *least*: with containment, the least score of a source. A candidate scoring
+        less than that alone is never one; nor is any ranked after it, scoring no
+        more. The ranking is left at the first such, which saves ranking the ties
+        of a word many wire segments share.
         """
         overlap: dict[int, float] = {}
         get = overlap.get
@@ -1220,7 +1225,7 @@ class _Aligner:
                         continue
                     # Added to 0.0 first, as a defaultdict(float) would.
                     overlap[position] = get(position, 0.0) + weight
-            return self._ranked(item, overlap)
+            return self._ranked(item, overlap, least)
         for key, weight in item.bag.weights.items():
             postings = index.get(key)
             if postings is None:
@@ -1232,9 +1237,11 @@ class _Aligner:
                 overlap[position] = get(position, 0.0) + (
                     weight if weight < other else other  # noqa: FURB136 - hot loop
                 )
-        return self._ranked(item, overlap)
+        return self._ranked(item, overlap, least)
 
-    def _ranked(self, item: _Prepared, overlap: dict[int, float]) -> list[tuple[int, float]]:
+    def _ranked(
+        self, item: _Prepared, overlap: dict[int, float], least: float | None = None
+    ) -> list[tuple[int, float]]:
         """The candidates by overlap, at most ``max_candidates``: see :meth:`candidates`."""
         # Scores are rounded for ranking: sums of the same weights in another order
         # differ in the last bit, and that must not decide a tie. Overlaps less than
@@ -1245,8 +1252,14 @@ class _Aligner:
         by_overlap = sorted(overlap.items(), key=_SECOND, reverse=True)
         wanted = self.options.max_candidates
         ranked: list[tuple[int, float]] = []
+        total = item.total
         for start, end in _near_runs(by_overlap, 1):
             if len(ranked) >= wanted:
+                break
+            # The run's first has its highest overlap, and the runs after it lower
+            # ones: when it scores less than *least* alone (the score align_segment
+            # gives it), they all do.
+            if least is not None and not (by_overlap[start][1] / total if total else 0.0) >= least:
                 break
             if end - start == 1:
                 ranked.append(by_overlap[start])
@@ -1335,10 +1348,11 @@ class _Aligner:
         options = self.options
         measure = self.measure
         bags = self.bags
-        ranked = self.candidates(item)
         total = item.total
         # Whether scores are at most 1 (give or take rounding): containment's are.
         bounded = getattr(measure, "is_containment", False)
+        # Only candidates that can be a source (see candidates): the pool below.
+        ranked = self.candidates(item, options.min_gain if bounded else None)
         if bounded:
             # Same numbers as the measure, without its per-call overhead (see
             # similarity.weighted_containment); reported scores still come from it.

@@ -1,0 +1,44 @@
+"""Candidates ranked only as far as one can be a source.
+
+``_Aligner.candidates(item, least)`` stops ranking at the first candidate scoring less
+than *least* alone (``min_gain``): the ranking must be the full ranking cut there,
+and every candidate cut off must score less than *least*, so that the pool of sources
+is the same.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcecompare import Document
+from sourcecompare._align import AlignOptions, _Aligner
+from strategies import article_text, sentence
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    article_text(),
+    st.lists(st.one_of(st.integers(0, 40), sentence()), min_size=1, max_size=8),
+    st.sampled_from([0.0, 0.08, 0.2, 0.5]),
+    st.integers(1, 10),
+)
+def test_candidates_cut_where_none_can_be_a_source(
+    wire_text: str, picks: list[int | str], least: float, wanted: int
+) -> None:
+    """The full ranking cut before the first candidate that cannot be a source."""
+    wire = Document.from_text(wire_text)
+    if not wire.segments:
+        return
+    texts = [s.text for s in wire.segments]
+    derivative = Document.from_text(
+        "\n\n".join(texts[p % len(texts)] if isinstance(p, int) else p for p in picks)
+    )
+    aligner = _Aligner([wire], derivative, AlignOptions(max_candidates=wanted))
+    for item in aligner.derivative_items:
+        full = aligner.candidates(item)
+        cut = aligner.candidates(item, least)
+        assert cut == full[: len(cut)]
+        total = item.total
+        for _, overlap in full[len(cut) :]:
+            assert not (overlap / total if total else 0.0) >= least
