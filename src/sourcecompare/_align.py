@@ -1199,10 +1199,12 @@ class _Aligner:
         The overlap (sum over shared keys of the smaller weight) is the numerator of
         weighted containment, so ranking by it ranks by containment.
 
-        *least*: with containment, the least score of a source. A candidate scoring
-        less than that alone is never one; nor is any ranked after it, scoring no
-        more. The ranking is left at the first such, which saves ranking the ties
-        of a word many wire segments share.
+        *least*: with containment, ``min_gain``, the least score of a source. A
+        candidate scoring less than that alone is never one; nor is any ranked after
+        it, scoring no more. The ranking is left at the first such, which saves
+        ranking the ties of a word many wire segments share. And a first candidate
+        with no other near it, scoring so high alone that no other could add *least*
+        to it, is the only source (see align_segment): the ranking is left there.
         """
         overlap: dict[int, float] = {}
         get = overlap.get
@@ -1256,11 +1258,16 @@ class _Aligner:
         for start, end in _near_runs(by_overlap, 1):
             if len(ranked) >= wanted:
                 break
-            # The run's first has its highest overlap, and the runs after it lower
-            # ones: when it scores less than *least* alone (the score align_segment
-            # gives it), they all do.
-            if least is not None and not (by_overlap[start][1] / total if total else 0.0) >= least:
-                break
+            if least is not None:
+                # The score align_segment gives the run's first alone.
+                single = by_overlap[start][1] / total if total else 0.0
+                if not single >= least:
+                    # It has the run's highest overlap, and the runs after it lower
+                    # ones: they all score less than *least*.
+                    break
+                if start == 0 and end == 1 and single + least > _CEILING:
+                    # The highest alone: the first source, and the only one.
+                    return [by_overlap[0]]
             if end - start == 1:
                 ranked.append(by_overlap[start])
             else:
