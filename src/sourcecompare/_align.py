@@ -1620,8 +1620,10 @@ class _Aligner:
             for source in entry.sources:
                 citing[(source.wire, source.segment)].append(entry.segment)
         options = self.options
+        pairs = self.side.pairs
+        surfaces = self.surfaces
         fates = []
-        for item in self.wire_items:
+        for position, item in enumerate(self.wire_items):
             if item.segment.kind is not SegmentKind.SENTENCE:
                 continue
             cited = citing.get((item.doc, item.segment.index), [])
@@ -1633,10 +1635,16 @@ class _Aligner:
                 fate = WireFate.PARTIAL
             else:
                 fate = WireFate.OMITTED
-            if cited:
+            if len(cited) == 1:
+                # What _source found the one citing segment drops of this one.
+                pair = pairs.get((surfaces[cited[0]], position))
+                if pair is not None:
+                    dropped = pair.dropped
+                else:
+                    dropped = item.info.dropped(self.derivative_items[cited[0]].info.key_set)
+            elif cited:
                 sets = [self.derivative_items[i].info.key_set for i in cited]
-                present = sets[0] if len(sets) == 1 else frozenset().union(*sets)
-                dropped = item.info.dropped(present)
+                dropped = item.info.dropped(frozenset().union(*sets))
             else:
                 dropped = item.info.content_ranges
             fates.append(
