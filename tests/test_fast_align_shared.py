@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sourcecompare import Document
+from sourcecompare import Document, _align
 from sourcecompare._align import (
     Alignment,
     AlignOptions,
@@ -95,6 +95,9 @@ def test_shared_keying_aligns_as_fresh_keying(
         return
     aligner = WireAligner([wire], AlignOptions())
     with pytest.MonkeyPatch.context() as monkeypatch:
+        if len(derivatives) % 2:  # now and then, tables full after a few entries
+            monkeypatch.setattr(_align, "_KNOWN", 3)
+            monkeypatch.setattr(_align, "_PAIRS", 3)
         for picks in [*derivatives, *derivatives]:  # each twice: the second time all shared
             derivative = _derivative(wire, picks)
             shared = aligner.align(derivative)
