@@ -59,8 +59,10 @@ import enum
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import compress, count, repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, TypeVar
 
 import attrs
 
@@ -852,6 +854,11 @@ class _Tok(NamedTuple):
     cap: bool  # a word written with an initial capital
 
 
+# Getters of _Tok fields, for loops over tokens that run in C (map, compress).
+_TEXT: Final = itemgetter(_Tok._fields.index("text"))
+_LOW: Final = itemgetter(_Tok._fields.index("low"))
+_CAP: Final = itemgetter(_Tok._fields.index("cap"))
+
 # A token of a chunk (a run of text between white space): its start and end in the
 # chunk, then the other fields of its _Tok (flat: one tuple built per token, not two).
 _Piece = tuple[int, int, str, str, str, bool]
@@ -860,6 +867,18 @@ _Piece = tuple[int, int, str, str, str, bool]
 _CHUNKS: dict[str, tuple[_Piece, ...]] = {}
 _FINAL_CHUNKS: dict[str, tuple[_Piece, ...]] = {}
 _CHUNKS_LIMIT: Final = 200_000
+# The tokens of every span lexed so far, by its text (see _lex): the starts and ends of
+# its tokens, then their texts, case-folded texts, kinds and capitals.
+_Columns = tuple[
+    tuple[int, ...],
+    tuple[int, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[bool, ...],
+]
+_SPANS: dict[str, _Columns] = {}
+_SPANS_LIMIT: Final = 10_000
 
 
 def _analyse_word(surface: str) -> tuple[str, int]:
@@ -920,25 +939,49 @@ def _lex_chunk(chunk: str, *, final: bool) -> tuple[_Piece, ...]:
 def _lex(text: str, start: int, end: int) -> list[_Tok]:
     """Words, quotation marks and punctuation of ``text[start:end]``, with offsets.
 
+    A span's tokens depend on its text alone, offsets aside: each span is lexed once
+    and cached as columns of offsets from its start, since the derivatives of a wire
+    repeat most of its sentences. The tokens are then built in C (``map`` and
+    ``zip``), without a Python-level step per token.
+    """
+    span = text[start:end]
+    columns = _SPANS.get(span)
+    if columns is None:
+        if len(_SPANS) > _SPANS_LIMIT:
+            _SPANS.clear()
+        columns = _SPANS[span] = _lex_columns(span)
+    starts, ends, *fields = columns
+    shift = start.__add__
+    return list(
+        map(
+            tuple.__new__,
+            repeat(_Tok),
+            zip(map(shift, starts), map(shift, ends), *fields, strict=True),
+        )
+    )
+
+
+def _lex_columns(span: str) -> _Columns:
+    """The tokens of *span* as columns (see :func:`_lex`), offsets from its start.
+
     The text is read chunk by chunk (runs between white space, where no token
     crosses), each chunk lexed once and cached: news repeats most of its chunks.
     """
-    toks: list[_Tok] = []
+    toks: list[_Piece] = []
     append = toks.append
-    new = tuple.__new__  # _Tok's own __new__, minus a Python-level call per token
     chunks, finals = _CHUNKS, _FINAL_CHUNKS
     if len(chunks) + len(finals) > _CHUNKS_LIMIT:
         chunks.clear()
         finals.clear()
-    span = text[start:end]
+    end = len(span)
     parts = span.split()
     # Most text parts its chunks with single spaces: each chunk then starts one past
     # the end of the one before, without a search for it.
     spaced = " ".join(parts) == span
-    at = start
+    at = 0
     for chunk in parts:
         if not spaced:
-            at = text.find(chunk, at)  # white space only before it: this is where it starts
+            at = span.find(chunk, at)  # white space only before it: this is where it starts
         stop = at + len(chunk)
         # A chunk that ends the lexed text is cached apart: see _lex_chunk.
         cache = finals if stop == end else chunks
@@ -946,9 +989,12 @@ def _lex(text: str, start: int, end: int) -> list[_Tok]:
         if pieces is None:
             pieces = cache[chunk] = _lex_chunk(chunk, final=stop == end)
         for s, e, word, low, kind, cap in pieces:
-            append(new(_Tok, (at + s, at + e, word, low, kind, cap)))
+            append((at + s, at + e, word, low, kind, cap))
         at = stop + 1
-    return toks
+    if not toks:
+        return ((), (), (), (), (), ())
+    starts, ends, words, lows, kinds, caps = zip(*toks, strict=True)
+    return (starts, ends, words, lows, kinds, caps)
 
 
 def _title_cased(toks: Sequence[_Tok]) -> bool:
@@ -1098,7 +1144,7 @@ def _name_runs(toks: Sequence[_Tok], lo: int, hi: int) -> list[tuple[int, int]]:
     """
     runs: list[tuple[int, int]] = []
     j = lo  # the end of the last run
-    for i in [k for k, t in enumerate(toks[lo:hi], lo) if t.cap]:
+    for i in compress(range(lo, hi), map(_CAP, toks[lo:hi])):  # the capitalised, found in C
         if i < j:
             continue  # inside the last run
         j = i + 1
@@ -1120,6 +1166,34 @@ def _name_runs(toks: Sequence[_Tok], lo: int, hi: int) -> list[tuple[int, int]]:
     return runs
 
 
+# _person_parts's answers by heads, then by the texts and case-folded forms of the run's
+# tokens, which fix their kinds too: a document asks about each name run several times,
+# and the derivatives of a wire repeat its names.
+_PARTS: dict[frozenset[str], dict[tuple[str, ...], tuple[str, ...] | None]] = {}
+_PARTS_LIMIT: Final = 50_000
+# The most sets of heads (lexicons) cached for at once.
+_HEADS_LIMIT: Final = 8
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _heads_cache(
+    caches: dict[frozenset[str], dict[_K, _V]], heads: frozenset[str], limit: int
+) -> dict[_K, _V]:
+    """The cache of *caches* for *heads*, emptied once it holds *limit* answers.
+
+    The heads key an outer dictionary, not each answer: a key holding the (tracked)
+    set could never be untracked by the garbage collector, which would then walk every
+    key of the cache at each full collection.
+    """
+    cache = caches.get(heads)
+    if cache is None or len(cache) >= limit:
+        if cache is None and len(caches) >= _HEADS_LIMIT:
+            caches.clear()
+        cache = caches[heads] = {}
+    return cache
+
+
 def _person_parts(
     toks: Sequence[_Tok], a: int, b: int, heads: frozenset[str]
 ) -> tuple[str, ...] | None:
@@ -1129,7 +1203,19 @@ def _person_parts(
     Council", "Bellwater Systems Inc."), one that opens with "The" ("The Port Alder
     Water"; "The Rev. ..." is a title), acronyms, months and pronouns.
     """
-    words = [t for t in toks[a:b] if t.kind == "w"]
+    run = toks[a:b]
+    cache = _heads_cache(_PARTS, heads, _PARTS_LIMIT)
+    key = (*map(_TEXT, run), *map(_LOW, run))  # as many of each: no two runs alike
+    try:
+        return cache[key]
+    except KeyError:
+        parts = cache[key] = _run_person_parts(run, heads)
+        return parts
+
+
+def _run_person_parts(run: Sequence[_Tok], heads: frozenset[str]) -> tuple[str, ...] | None:
+    """:func:`_person_parts` of the tokens *run*, uncached."""
+    words = [t for t in run if t.kind == "w"]
     if (
         len(words) > 1
         and words[0].low == "the"
@@ -1313,6 +1399,64 @@ def _np_left(toks: Sequence[_Tok], k: int, lo: int, *, limit: int = 12) -> int:
     return start
 
 
+# A name run of a segment that may name a person: its first token, name parts, name,
+# the gender of its title (Mr., Mrs.: a person) and, for a full name, the gender known.
+_Mention = tuple[int, tuple[str, ...], str, str | None, str | None]
+# _name_mentions's answers by the segment's text and the organisation and event heads:
+# they depend on nothing else, and the derivatives of a wire repeat its sentences.
+_MENTIONS: dict[frozenset[str], dict[str, tuple[_Mention, ...]]] = {}
+_MENTIONS_LIMIT: Final = 10_000
+
+
+def _name_mentions(toks: Sequence[_Tok], span: str, heads: frozenset[str]) -> tuple[_Mention, ...]:
+    """The name runs of a segment that may name people, cached.
+
+    *toks* are the tokens of the text *span*; the document's dateline and the people
+    it has named so far are consulted later (see _Extractor._register_people).
+    """
+    cache = _heads_cache(_MENTIONS, heads, _MENTIONS_LIMIT)
+    mentions = cache.get(span)
+    if mentions is None:
+        mentions = cache[span] = tuple(_find_mentions(toks, heads))
+    return mentions
+
+
+def _find_mentions(toks: Sequence[_Tok], heads: frozenset[str]) -> Iterable[_Mention]:
+    for a, b in _name_runs(toks, 0, len(toks)):
+        first = toks[a]
+        if a == 0 and first.low in _CLAUSE_WORDS:
+            continue  # a sentence-opening clause word
+        titled = _title_gender(toks, a)  # "Mr.", "Mrs." ...: a person
+        if a > 0 and toks[a - 1].low in _AFFILIATION and not titled:
+            continue  # a place or body in a title: "the head gardener at Brill Park"
+        parts = _person_parts(toks, a, b, heads)  # without titles and function words
+        if parts is None:
+            continue
+        if _group_possessive(toks, b, heads):
+            continue  # "Alder Bay Fishermen's Cooperative"
+        if len(parts) == 1:
+            if a > 0 and toks[a - 1].low in _ARTICLES:
+                continue  # a modifier, not a person: "the Alder estuary"
+            yield (a, parts, parts[0], titled, None)
+        else:
+            yield (a, parts, " ".join(parts), titled, titled or _gender_after(toks, b))
+
+
+def _group_possessive(toks: Sequence[_Tok], b: int, heads: frozenset[str]) -> bool:
+    """Whether the run ending at *b* is a group's possessive in an organisation's name.
+
+    "Fishermen's Cooperative", "Farmers' Union": a plural possessive before a
+    capitalised name whose head is an organisation word (*heads*).
+    """
+    last = toks[b - 1]
+    if b >= len(toks) or not toks[b].cap or not _possessive(last):
+        return False
+    if not last.low.endswith(("s'", "men's", "ren's", "ple's")):
+        return False
+    runs = _name_runs(toks, b, min(len(toks), b + 6))
+    return bool(runs) and runs[0][0] == b and toks[runs[0][1] - 1].low in heads
+
+
 # --- extraction ------------------------------------------------------------------------
 
 
@@ -1362,7 +1506,7 @@ class _Extractor:
         for seg in self.doc.segments:
             self.segment = seg.index
             toks = _lex(self.text, seg.start, seg.end)
-            self._register_people(toks)
+            self._register_people(toks, self.text[seg.start : seg.end])
             found = self._segment(toks, seg.kind)
             if (
                 not found
@@ -1395,51 +1539,23 @@ class _Extractor:
             return region is not None or self.quotes.region(prev.end - 1) is not None
         return False
 
-    def _register_people(self, toks: list[_Tok]) -> None:
+    def _register_people(self, toks: list[_Tok], span: str) -> None:
+        """Note the people named in a segment (*toks*, the tokens of the text *span*)."""
         people = self.people
-        heads = self.heads
-        n = len(toks)
-        for a, b in _name_runs(toks, 0, n):
-            first = toks[a]
-            if a == 0 and first.low in _CLAUSE_WORDS:
-                continue  # a sentence-opening clause word
-            titled = _title_gender(toks, a)  # "Mr.", "Mrs." ...: a person
-            if a > 0 and toks[a - 1].low in _AFFILIATION and not titled:
-                continue  # a place or body in a title: "the head gardener at Brill Park"
-            parts = _person_parts(toks, a, b, heads)  # without titles and function words
-            if parts is None:
-                continue
-            if " ".join(parts).casefold() in self.places:
+        for a, parts, name, titled, gender in _name_mentions(toks, span, self.heads):
+            if name.casefold() in self.places:
                 continue  # the dateline's place: "Port Alder"
-            if self._group_possessive(toks, b):
-                continue  # "Alder Bay Fishermen's Cooperative"
+            pos = toks[a].start
             if len(parts) == 1:
-                if a > 0 and toks[a - 1].low in _ARTICLES:
-                    continue  # a modifier, not a person: "the Alder estuary"
-                person = people.by_surname(parts[0], first.start + 1)
+                person = people.by_surname(parts[0], pos + 1)
                 if person is not None:
-                    bisect.insort(person.mentions, first.start)
+                    bisect.insort(person.mentions, pos)
                     if titled and not person.gender:
                         person.gender = titled  # "Barack Obama" ... "Mr. Obama"
                 elif titled:
-                    people.add(parts[0], parts, first.start, titled)  # "Mrs. Clinton"
+                    people.add(parts[0], parts, pos, titled)  # "Mrs. Clinton"
                 continue
-            gender = titled or _gender_after(toks, b)
-            people.add(" ".join(parts), parts, first.start, gender)
-
-    def _group_possessive(self, toks: list[_Tok], b: int) -> bool:
-        """Whether the run ending at *b* is a group's possessive in an organisation's name.
-
-        "Fishermen's Cooperative", "Farmers' Union": a plural possessive before a
-        capitalised name whose head is an organisation word.
-        """
-        last = toks[b - 1]
-        if b >= len(toks) or not toks[b].cap or not _possessive(last):
-            return False
-        if not last.low.endswith(("s'", "men's", "ren's", "ple's")):
-            return False
-        runs = _name_runs(toks, b, min(len(toks), b + 6))
-        return bool(runs) and runs[0][0] == b and toks[runs[0][1] - 1].low in self.heads
+            people.add(name, parts, pos, gender)
 
     # -- one segment --
 
@@ -1450,9 +1566,10 @@ class _Extractor:
         inside = self.quotes.inside
         index = self.lexicon._index  # noqa: SLF001 - our own index
         resume = 0  # where the search goes on after a cue: past its end
-        # The words that may start a cue, outside quotations, in order.
-        for i in [i for i, t in enumerate(toks) if t.low in index and t.kind == "w"]:
-            if i < resume or inside(toks[i].start):
+        # The words that may start a cue, outside quotations, in order: the few tokens
+        # in the index are found in C (compress, map), then checked for their kind.
+        for i in compress(count(), map(index.__contains__, map(_LOW, toks))):
+            if i < resume or toks[i].kind != "w" or inside(toks[i].start):
                 continue
             cue = self._match_cue(toks, i)
             if cue is None:
@@ -2265,6 +2382,8 @@ class _Extractor:
 
     def _headline_colon(self, toks: list[_Tok]) -> _Found | None:
         """``China's NGOs help promote rights: experts``: a colon before the source."""
+        if ":" not in map(_TEXT, toks):
+            return None  # most segments have no colon, which a search in C tells
         colon = None
         for k in range(len(toks) - 1, 0, -1):
             if toks[k].text == ":":
