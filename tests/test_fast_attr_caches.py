@@ -2,8 +2,9 @@
 
 The lexer caches each span's tokens by its text, offsets aside; the name parts of a
 run are cached by its tokens' texts and case-folded forms; a segment's name runs that
-may name people are cached by its text. Whatever the caches hold, the extractor must
-find what it finds with empty caches, wherever in a document a sentence stands.
+may name people are cached by its text, and what it finds in a segment by its text,
+kind and the quotations near it. Whatever the caches hold, the extractor must find
+what it finds with empty caches, wherever in a document a sentence stands.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def _clear() -> None:
         attribution._FINAL_CHUNKS,
         attribution._PARTS,
         attribution._MENTIONS,
+        attribution._FOUND,
     ):
         cache.clear()
 
@@ -106,3 +108,23 @@ def test_warm_caches_find_what_empty_ones_find(sentences: list[str], others: lis
     for other in others:  # the same sentences elsewhere, and others, read first
         extract_attributions(Document.from_text(f"{other}. {text}"))
     assert extract_attributions(Document.from_text(text)) == cold
+
+
+def test_a_sentence_in_and_out_of_quotations() -> None:
+    """A sentence cached outside a quotation is read afresh inside one, and back."""
+    sentence = "Berg said the levy was unfair, Zhu added."
+    texts = [
+        sentence,
+        f'"The harbour is ours. {sentence}',
+        f'"The harbour is ours," she said. {sentence}',
+        f"Experts warned: “{sentence}”",
+        f"“No,” he said. “{sentence}",
+        sentence,
+    ]
+    _clear()
+    cold = [extract_attributions(Document.from_text(text)) for text in texts]
+    warm = [extract_attributions(Document.from_text(text)) for text in texts]
+    assert warm == cold
+    for text, found in zip(texts, cold, strict=True):
+        _clear()
+        assert extract_attributions(Document.from_text(text)) == found

@@ -1459,6 +1459,41 @@ def _group_possessive(toks: Sequence[_Tok], b: int, heads: frozenset[str]) -> bo
 
 # --- extraction ------------------------------------------------------------------------
 
+# What _Extractor._segment found in a segment, by its text, kind and the quotations near
+# it (see _Extractor._found_in), with offsets from its start.
+_FOUND: dict[tuple[str, str, tuple[tuple[int, int], ...]], tuple[_Found, ...]] = {}
+_FOUND_LIMIT: Final = 10_000
+
+
+def _quotes_near(quotes: _Quotes, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The quotations that meet ``text[start:end]``, as offsets from *start*, clipped.
+
+    _segment asks about quotations only at offsets within the segment: whether one is
+    inside a quotation, where that quotation starts (compared with a later start), ends
+    (compared with an end) and how far its end lies (more than _QUOTE_CLOSE). Clipped
+    to one before the segment and _QUOTE_CLOSE + 1 past it, the answers are the same.
+    """
+    regions = quotes.regions
+    i = max(bisect.bisect_right(quotes.starts, start) - 1, 0)
+    near: list[tuple[int, int]] = []
+    low, high = -1, end - start + _QUOTE_CLOSE + 1
+    for k in range(i, len(regions)):
+        a, b = regions[k]
+        if a > end:
+            break
+        if b > start:
+            near.append((max(a - start, low), min(b - start, high)))
+    return tuple(near)
+
+
+def _moved(f: _Found, by: int) -> _Found:
+    """*f* with its character offsets (content and more of it) moved by *by*."""
+    content = f.content
+    if content is not None:
+        content = (content[0] + by, content[1] + by)
+    more = tuple((s + by, e + by) for s, e in f.more) if f.more else ()
+    return _Found(f.cue, f.source, f.source_mode, content, more)
+
 
 class _Cue(NamedTuple):
     start: int  # token index of the first token of the verb group
@@ -1493,6 +1528,8 @@ class _Extractor:
         self.kind = SegmentKind.SENTENCE  # the kind of the segment being read
         self.body: bool | None = None  # whether it is running text, once asked (_in_body)
         self.heads = lexicon._name_heads  # noqa: SLF001 - our own lexicon
+        # What the bundled lexicon finds in a segment is cached (see _found_in).
+        self.bundled = lexicon is _default_lexicon()
         place = doc.dateline.place if doc.dateline is not None else ""
         self.places = frozenset(" ".join(p.casefold().split()) for p in place.split(","))
 
@@ -1506,8 +1543,9 @@ class _Extractor:
         for seg in self.doc.segments:
             self.segment = seg.index
             toks = _lex(self.text, seg.start, seg.end)
-            self._register_people(toks, self.text[seg.start : seg.end])
-            found = self._segment(toks, seg.kind)
+            span = self.text[seg.start : seg.end]
+            self._register_people(toks, span)
+            found = self._found_in(toks, seg.kind, seg.start, span)
             if (
                 not found
                 and last is not None
@@ -1558,6 +1596,30 @@ class _Extractor:
             people.add(name, parts, pos, gender)
 
     # -- one segment --
+
+    def _found_in(self, toks: list[_Tok], kind: SegmentKind, start: int, span: str) -> list[_Found]:
+        """:meth:`_segment` of the segment at *start*, whose text is *span*, cached.
+
+        With the bundled lexicon, what is found depends only on the segment's text and
+        kind and on the quotations around it, and the derivatives of a wire repeat its
+        sentences. The cache holds offsets from the segment's start, and the quotations
+        as :func:`_quotes_near` gives them.
+        """
+        if not self.bundled:
+            return self._segment(toks, kind)
+        # The kind's value, a plain string: a key of strings and numbers only is one the
+        # garbage collector stops tracking, and no longer walks.
+        key = (span, kind.value, _quotes_near(self.quotes, start, start + len(span)))
+        cached = _FOUND.get(key)
+        if cached is None:
+            found = self._segment(toks, kind)
+            if len(_FOUND) > _FOUND_LIMIT:
+                _FOUND.clear()
+            _FOUND[key] = tuple(_moved(f, -start) for f in found)
+            return found
+        self.kind = kind
+        self.body = None
+        return [_moved(f, start) for f in cached]
 
     def _segment(self, toks: list[_Tok], kind: SegmentKind) -> list[_Found]:
         found: list[_Found] = []
