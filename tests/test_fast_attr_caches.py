@@ -2,8 +2,9 @@
 
 The lexer caches each span's tokens by its text, offsets aside; the name parts of a
 run are cached by its tokens' texts and case-folded forms; a segment's name runs that
-may name people are cached by its text, and what it finds in a segment by its text,
-kind and the quotations near it. Whatever the caches hold, the extractor must find
+may name people are cached by its text, what it finds in a segment by its text, kind
+and the quotations near it, and the kind of a source by the segment's text and where
+the source lies in it. Whatever the caches hold, the extractor must find
 what it finds with empty caches, wherever in a document a sentence stands.
 """
 
@@ -75,6 +76,7 @@ def _clear() -> None:
         attribution._PARTS,
         attribution._MENTIONS,
         attribution._FOUND,
+        attribution._READINGS,
     ):
         cache.clear()
 

@@ -1465,6 +1465,13 @@ _FOUND: dict[tuple[str, str, tuple[tuple[int, int], ...]], tuple[_Found, ...]] =
 _FOUND_LIMIT: Final = 10_000
 
 
+# _Extractor._read_source's answers (the kind's value, and the phrase or a name's parts)
+# by the segment's text and the source's token range, for the bundled lexicon.
+_READINGS: dict[tuple[str, int, int], tuple[str, str | tuple[str, ...] | None]] = {}
+_READINGS_LIMIT: Final = 20_000
+_SOURCE_KINDS: Final = {kind.value: kind for kind in SourceKind}
+
+
 def _quotes_near(quotes: _Quotes, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The quotations that meet ``text[start:end]``, as offsets from *start*, clipped.
 
@@ -1530,6 +1537,7 @@ class _Extractor:
         self.heads = lexicon._name_heads  # noqa: SLF001 - our own lexicon
         # What the bundled lexicon finds in a segment is cached (see _found_in).
         self.bundled = lexicon is _default_lexicon()
+        self.span = ""  # the text of the segment being read
         place = doc.dateline.place if doc.dateline is not None else ""
         self.places = frozenset(" ".join(p.casefold().split()) for p in place.split(","))
 
@@ -1543,7 +1551,7 @@ class _Extractor:
         for seg in self.doc.segments:
             self.segment = seg.index
             toks = _lex(self.text, seg.start, seg.end)
-            span = self.text[seg.start : seg.end]
+            span = self.span = self.text[seg.start : seg.end]
             self._register_people(toks, span)
             found = self._found_in(toks, seg.kind, seg.start, span)
             if (
@@ -2685,14 +2693,43 @@ class _Extractor:
     def _classify(
         self, toks: list[_Tok], a: int, b: int, pos: int
     ) -> tuple[SourceKind, str | None]:
+        if self.bundled:
+            # What the words say, before the document's people and speakers resolve a
+            # name or pronoun, depends on the segment's text alone: cached (see
+            # _Extractor._found_in). The kind is kept as its value, a plain string.
+            key = (self.span, a, b)
+            reading = _READINGS.get(key)
+            if reading is None:
+                if len(_READINGS) > _READINGS_LIMIT:
+                    _READINGS.clear()
+                kind, what = self._read_source(toks, a, b)
+                _READINGS[key] = (kind.value, what)
+            else:
+                kind, what = _SOURCE_KINDS[reading[0]], reading[1]
+        else:
+            kind, what = self._read_source(toks, a, b)
+        if kind is SourceKind.PRONOUN:
+            return kind, self._resolve_pronoun(toks, a, pos)
+        if isinstance(what, tuple):  # a name's parts
+            return kind, self._resolve_name(what, toks[a].start)
+        return kind, what
+
+    def _read_source(
+        self, toks: list[_Tok], a: int, b: int
+    ) -> tuple[SourceKind, str | tuple[str, ...] | None]:
+        """The kind of the source ``toks[a:b]`` and its phrase, or a name's parts.
+
+        A pronoun comes without its antecedent and a name's parts without the full
+        name they stand for: _classify resolves them.
+        """
         words = [t for t in toks[a:b] if t.kind == "w"]
         if not words:
             return SourceKind.OTHER, None
         first = words[0]
         if len(words) == 1 and (first.low in _PRONOUNS or first.low in _RELATIVES):
-            return SourceKind.PRONOUN, self._resolve_pronoun(toks, a, pos)
+            return SourceKind.PRONOUN, None
         if first.low in {"his", "her", "their", "its"} and len(words) == 1:
-            return SourceKind.PRONOUN, self._resolve_pronoun(toks, a, pos)
+            return SourceKind.PRONOUN, None
         # The head part: up to the first comma; the rest is apposition.
         head_end = b
         for k in range(a, b):
@@ -2718,7 +2755,7 @@ class _Extractor:
         if parts_found is None and head_end + 1 < b and toks[head_end + 1].cap:
             parts_found = self._person_in(toks, head_end + 1, b)
         if parts_found is not None:
-            return SourceKind.NAMED, self._resolve_name(parts_found, toks[a].start)
+            return SourceKind.NAMED, parts_found
         if noun_kind is not None:
             return SourceKind(noun_kind), phrase
         possessor = next(
