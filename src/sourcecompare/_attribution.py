@@ -59,7 +59,7 @@ import enum
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import compress, count, repeat
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final, NamedTuple, TypeVar
@@ -854,10 +854,9 @@ class _Tok(NamedTuple):
     cap: bool  # a word written with an initial capital
 
 
-# Getters of _Tok fields, for loops over tokens that run in C (map, compress).
+# Getters of _Tok fields, for loops over tokens that run in C (map).
 _TEXT: Final = itemgetter(_Tok._fields.index("text"))
 _LOW: Final = itemgetter(_Tok._fields.index("low"))
-_CAP: Final = itemgetter(_Tok._fields.index("cap"))
 
 # A token of a chunk (a run of text between white space): its start and end in the
 # chunk, then the other fields of its _Tok (flat: one tuple built per token, not two).
@@ -878,6 +877,8 @@ _Columns = tuple[
     tuple[bool, ...],
 ]
 _SPANS: dict[str, _Columns] = {}
+# The spans lexed once and not cached yet (see _lex).
+_SEEN: set[str] = set()
 _SPANS_LIMIT: Final = 10_000
 
 
@@ -939,49 +940,71 @@ def _lex_chunk(chunk: str, *, final: bool) -> tuple[_Piece, ...]:
 def _lex(text: str, start: int, end: int) -> list[_Tok]:
     """Words, quotation marks and punctuation of ``text[start:end]``, with offsets.
 
-    A span's tokens depend on its text alone, offsets aside: each span is lexed once
-    and cached as columns of offsets from its start, since the derivatives of a wire
-    repeat most of its sentences. The tokens are then built in C (``map`` and
-    ``zip``), without a Python-level step per token.
+    A span's tokens depend on its text alone, offsets aside, and the derivatives of a
+    wire repeat most of its sentences: a span seen before is lexed once more and
+    cached as columns of offsets from its start, from which later readings build the
+    tokens in C (``map`` and ``zip``), without a Python-level step per token. A span
+    seen once is only noted: building and keeping the columns of text that does not
+    come back would cost more than lexing it.
     """
     span = text[start:end]
     columns = _SPANS.get(span)
-    if columns is None:
+    if columns is not None:
+        starts, ends, *fields = columns
+        shift = start.__add__
+        return list(
+            map(
+                tuple.__new__,
+                repeat(_Tok),
+                zip(map(shift, starts), map(shift, ends), *fields, strict=True),
+            )
+        )
+    toks = _lex_tokens(text, start, end)
+    if span in _SEEN:
         if len(_SPANS) > _SPANS_LIMIT:
             _SPANS.clear()
-        columns = _SPANS[span] = _lex_columns(span)
-    starts, ends, *fields = columns
-    shift = start.__add__
-    return list(
-        map(
-            tuple.__new__,
-            repeat(_Tok),
-            zip(map(shift, starts), map(shift, ends), *fields, strict=True),
-        )
-    )
+        back = start.__rsub__  # an offset from the span's start
+        if toks:
+            starts, ends, words, lows, kinds, caps = zip(*toks, strict=True)
+            _SPANS[span] = (
+                tuple(map(back, starts)),
+                tuple(map(back, ends)),
+                words,
+                lows,
+                kinds,
+                caps,
+            )
+        else:
+            _SPANS[span] = ((), (), (), (), (), ())
+    else:
+        if len(_SEEN) > _SPANS_LIMIT:
+            _SEEN.clear()
+        _SEEN.add(span)
+    return toks
 
 
-def _lex_columns(span: str) -> _Columns:
-    """The tokens of *span* as columns (see :func:`_lex`), offsets from its start.
+def _lex_tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """:func:`_lex` without its cache of spans.
 
     The text is read chunk by chunk (runs between white space, where no token
     crosses), each chunk lexed once and cached: news repeats most of its chunks.
     """
-    toks: list[_Piece] = []
+    toks: list[_Tok] = []
     append = toks.append
+    new = tuple.__new__  # _Tok's own __new__, minus a Python-level call per token
     chunks, finals = _CHUNKS, _FINAL_CHUNKS
     if len(chunks) + len(finals) > _CHUNKS_LIMIT:
         chunks.clear()
         finals.clear()
-    end = len(span)
+    span = text[start:end]
     parts = span.split()
     # Most text parts its chunks with single spaces: each chunk then starts one past
     # the end of the one before, without a search for it.
     spaced = " ".join(parts) == span
-    at = 0
+    at = start
     for chunk in parts:
         if not spaced:
-            at = span.find(chunk, at)  # white space only before it: this is where it starts
+            at = text.find(chunk, at)  # white space only before it: this is where it starts
         stop = at + len(chunk)
         # A chunk that ends the lexed text is cached apart: see _lex_chunk.
         cache = finals if stop == end else chunks
@@ -989,12 +1012,9 @@ def _lex_columns(span: str) -> _Columns:
         if pieces is None:
             pieces = cache[chunk] = _lex_chunk(chunk, final=stop == end)
         for s, e, word, low, kind, cap in pieces:
-            append((at + s, at + e, word, low, kind, cap))
+            append(new(_Tok, (at + s, at + e, word, low, kind, cap)))
         at = stop + 1
-    if not toks:
-        return ((), (), (), (), (), ())
-    starts, ends, words, lows, kinds, caps = zip(*toks, strict=True)
-    return (starts, ends, words, lows, kinds, caps)
+    return toks
 
 
 def _title_cased(toks: Sequence[_Tok]) -> bool:
@@ -1144,7 +1164,7 @@ def _name_runs(toks: Sequence[_Tok], lo: int, hi: int) -> list[tuple[int, int]]:
     """
     runs: list[tuple[int, int]] = []
     j = lo  # the end of the last run
-    for i in compress(range(lo, hi), map(_CAP, toks[lo:hi])):  # the capitalised, found in C
+    for i in [k for k, t in enumerate(toks[lo:hi], lo) if t.cap]:
         if i < j:
             continue  # inside the last run
         j = i + 1
@@ -1414,6 +1434,8 @@ def _name_mentions(toks: Sequence[_Tok], span: str, heads: frozenset[str]) -> tu
     *toks* are the tokens of the text *span*; the document's dateline and the people
     it has named so far are consulted later (see _Extractor._register_people).
     """
+    if span not in _SPANS:
+        return tuple(_find_mentions(toks, heads))  # not a span that comes back (see _lex)
     cache = _heads_cache(_MENTIONS, heads, _MENTIONS_LIMIT)
     mentions = cache.get(span)
     if mentions is None:
@@ -1613,8 +1635,8 @@ class _Extractor:
         sentences. The cache holds offsets from the segment's start, and the quotations
         as :func:`_quotes_near` gives them.
         """
-        if not self.bundled:
-            return self._segment(toks, kind)
+        if not self.bundled or span not in _SPANS:
+            return self._segment(toks, kind)  # not a span that comes back (see _lex)
         # The kind's value, a plain string: a key of strings and numbers only is one the
         # garbage collector stops tracking, and no longer walks.
         key = (span, kind.value, _quotes_near(self.quotes, start, start + len(span)))
@@ -1636,10 +1658,9 @@ class _Extractor:
         inside = self.quotes.inside
         index = self.lexicon._index  # noqa: SLF001 - our own index
         resume = 0  # where the search goes on after a cue: past its end
-        # The words that may start a cue, outside quotations, in order: the few tokens
-        # in the index are found in C (compress, map), then checked for their kind.
-        for i in compress(count(), map(index.__contains__, map(_LOW, toks))):
-            if i < resume or toks[i].kind != "w" or inside(toks[i].start):
+        # The words that may start a cue, outside quotations, in order.
+        for i in [i for i, t in enumerate(toks) if t.low in index and t.kind == "w"]:
+            if i < resume or inside(toks[i].start):
                 continue
             cue = self._match_cue(toks, i)
             if cue is None:
@@ -2693,7 +2714,7 @@ class _Extractor:
     def _classify(
         self, toks: list[_Tok], a: int, b: int, pos: int
     ) -> tuple[SourceKind, str | None]:
-        if self.bundled:
+        if self.bundled and self.span in _SPANS:  # a span that comes back (see _lex)
             # What the words say, before the document's people and speakers resolve a
             # name or pronoun, depends on the segment's text alone: cached (see
             # _Extractor._found_in). The kind is kept as its value, a plain string.
