@@ -147,7 +147,7 @@ def build_corpus(
     return wire, time.perf_counter() - started
 
 
-def distinct_sentences(paths: list[Path]) -> str:
+def distinct_segments(paths: list[Path]) -> str:
     """How often the segments of the first derivatives repeat, as a phrase to print.
 
     Caches keyed by a segment's text (the alignment's and the attribution reader's)
@@ -294,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         megabytes = sum(p.stat().st_size for p in paths[:biggest]) / 1e6
         print(
             f"corpus{' (varied)' if args.varied else ''}: {biggest:,} derivatives, "
-            f"{megabytes:.1f} MB, built in {seconds:.1f} s; {distinct_sentences(paths[:1000])}"
+            f"{megabytes:.1f} MB, built in {seconds:.1f} s; {distinct_segments(paths[:1000])}"
         )
         if args.sample:
             per_item(wire, paths[: args.sample])
