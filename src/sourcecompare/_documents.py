@@ -441,11 +441,8 @@ def _collection_paused(pause: bool) -> Iterator[None]:
         gc.enable()
 
 
-# A line break, "\r\n" counting as one: the breaks str.splitlines() splits at, which
-# _lines uses (tests hold the two the same). Written to open with one character class,
-# so that the engine skips to the next break in one quick scan rather than trying the
-# pattern at every character.
-_LINE_BREAK_RE: Final = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029](?:(?<=\r)\n)?")
+# The characters that break a line ("\r\n" is one break): those str.splitlines() splits
+# at, which _lines uses.
 _LINE_BREAKS: Final = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _MD_HEADING_RE: Final = re.compile(r"#{1,6}[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*$")
 _EMPHASIS_RE: Final = re.compile(r"(?P<mark>\*\*|__)(?P<title>[^*_].*?)(?P=mark)$")
@@ -457,10 +454,10 @@ _CLOSERS: Final = "\"'”’»)]*_"
 def _lines(text: str) -> list[tuple[int, int]]:
     """Return the content span of every line, stripped of surrounding white space.
 
-    A line ends at a break of :data:`_LINE_BREAK_RE`; a blank line's span is the empty
-    one where its break is, and a text that ends with a break ends with a blank line.
-    Split by ``str.splitlines``, which knows the same breaks: cheaper than the pattern,
-    which tests every character.
+    A line ends at a break of :data:`_LINE_BREAKS` (a carriage return and line feed is
+    one); a blank line's span is the empty one where its break is, and a text that ends
+    with a break ends with a blank line. Split by ``str.splitlines``, which knows those
+    breaks: cheaper than a pattern, which tests every character.
     """
     spans: list[tuple[int, int]] = []
     start = 0
