@@ -3,8 +3,9 @@
 A wire side shares the units of a derivative segment whose token texts it has keyed
 before (a wire segment's, or an earlier derivative's; ``_WireSide.segmented``), and
 what it makes of a derivative segment and a wire segment besides the scores
-(``_WireSide.pairs``, ``_WireSide.links``). Aligning many derivatives with one
-prepared wire must give what keying every segment afresh gives.
+(``_WireSide.pairs``, ``_WireSide.links``), from the second time it meets them.
+Aligning many derivatives with one prepared wire must give what keying every segment
+afresh gives.
 """
 
 from __future__ import annotations
@@ -93,12 +94,14 @@ def test_shared_keying_aligns_as_fresh_keying(
     wire = Document.from_text(wire_text)
     if not wire.segments:
         return
-    aligner = WireAligner([wire], AlignOptions())
     with pytest.MonkeyPatch.context() as monkeypatch:
         if len(derivatives) % 2:  # now and then, tables full after a few entries
             monkeypatch.setattr(_align, "_KNOWN", 3)
             monkeypatch.setattr(_align, "_PAIRS", 3)
-        for picks in [*derivatives, *derivatives]:  # each twice: the second time all shared
+            monkeypatch.setattr(_align, "_SIGHTINGS", 4)
+        aligner = WireAligner([wire], AlignOptions())
+        # Each three times: noted, kept, then shared (a table keeps a key sighted twice).
+        for picks in [*derivatives, *derivatives, *derivatives]:
             derivative = _derivative(wire, picks)
             shared = aligner.align(derivative)
             fresh = _fresh_alignment(wire, derivative, monkeypatch)
@@ -137,3 +140,26 @@ def test_links_kept_per_segment_and_sources() -> None:
     for chosen in [[], *([p] for p in positions), [1, 2], [1, 3], [2, 1], [3, 2, 1]]:
         matches = [aligner._source(item, p, 0.0)[1] for p in chosen]
         assert aligner._links(item, chosen, matches) == aligner._all_links(item, chosen, matches)
+
+
+def test_tables_keep_what_comes_back() -> None:
+    """A derivative's own sentence is kept from its second sighting on, not its first."""
+    wire = Document.from_text(
+        "Ferry service resumes\n\nThe ferry line resumed service today. "
+        "The harbour route reopened at noon."
+    )
+    derivative = Document.from_text(
+        "Ferry back\n\nThe ferry line resumed its service today, the operator said."
+    )
+    aligner = WireAligner([wire], AlignOptions())
+    side = aligner.side(aligner.learned(derivative))
+    wire_known = len(side._known)
+    first = aligner.align(derivative)
+    assert len(side._known) == wire_known
+    assert not side.pairs
+    assert not side.links
+    assert aligner.align(derivative) == first
+    assert len(side._known) == wire_known + 2  # the headline and the sentence
+    assert side.pairs
+    assert side.links
+    assert aligner.align(derivative) == first

@@ -1,7 +1,7 @@
 """The parser's cached tokens of a segment are what tokenize finds there.
 
-``tokenize_segment`` keeps the tokens of every short piece of text it has seen, by the
-piece's text, and shifts them to where the piece is met again; the scan it skips then
+``tokenize_segment`` keeps the tokens of every short piece of text it has seen twice,
+by the piece's text, and shifts them to where the piece is met again; the scan it skips then
 must be a function of the piece alone, wherever it stands in a text.
 """
 
@@ -33,7 +33,8 @@ def test_segment_tokens_are_the_tokens_of_the_span(text: str, data: st.DataObjec
     piece = text[start:end]
     expected = tokenize(text, start, end)
     _tokens._SEGMENTS.pop(piece, None)
-    assert tokenize_segment(text, start, end, piece) == expected
+    assert tokenize_segment(text, start, end, piece) == expected  # noted (or kept)
+    assert tokenize_segment(text, start, end, piece) == expected  # kept by now
     assert piece in _tokens._SEGMENTS or len(piece) > _tokens._SEGMENT_CHARS
     assert tokenize_segment(text, start, end, piece) == expected
     # The same piece elsewhere, in other surroundings.
@@ -51,3 +52,15 @@ def test_long_segments_are_scanned_and_not_kept() -> None:
     text = "A " + piece
     assert tokenize_segment(text, 2, len(text), piece) == tokenize(text, 2, len(text))
     assert piece not in _tokens._SEGMENTS
+
+
+def test_a_piece_seen_once_is_not_kept() -> None:
+    """Text that does not come back costs no cache entry; the second sighting is kept."""
+    piece = "Quarvelin Ostrad signed the Pellmoor accord on Tuesday."
+    _tokens._SEGMENTS.pop(piece, None)
+    _tokens._SEGMENTS_SIGHTED.clear()
+    text = "x " + piece
+    assert tokenize_segment(text, 2, len(text), piece) == tokenize(text, 2, len(text))
+    assert piece not in _tokens._SEGMENTS
+    assert tokenize_segment(text, 2, len(text), piece) == tokenize(text, 2, len(text))
+    assert piece in _tokens._SEGMENTS

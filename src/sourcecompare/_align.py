@@ -44,6 +44,7 @@ import attrs
 
 from sourcecompare._documents import Document, Segment, SegmentKind
 from sourcecompare._keys import Equivalents, Learned, Unit, conflate, definitions
+from sourcecompare._sightings import Sightings
 from sourcecompare._tokens import tokenize
 from sourcecompare.exceptions import InvalidOptionError
 from sourcecompare.similarity import (
@@ -706,6 +707,9 @@ class _WireSide:
         # derivatives repeat the same sentences. Dropped now and then.
         self.pairs: dict[tuple[tuple[str, ...], int], _Pair] = {}
         self.links: dict[tuple[tuple[str, ...], tuple[int, ...]], _Links] = {}
+        # The three tables keep a derivative's segment, pair or links from the second
+        # sighting of its key on: what one derivative alone writes is not kept.
+        self.sightings = Sightings(_SIGHTINGS)
         self._postings: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
 
     def segmented(self, segment: Segment, surfaces: tuple[str, ...]) -> _Segmented:
@@ -719,9 +723,10 @@ class _WireSide:
             return known.like(0, segment)
         equivalents = self.equivalents
         info = _Segmented(0, segment, tuple(equivalents.units_of(segment.tokens)), equivalents)
-        if len(self._known) >= _KNOWN:
-            self._known = dict(self._wire_known)
-        self._known[surfaces] = info
+        if self.sightings.again(surfaces):
+            if len(self._known) >= _KNOWN:
+                self._known = dict(self._wire_known)
+            self._known[surfaces] = info
         return info
 
     @property
@@ -756,6 +761,8 @@ _SIDES: Final = 8
 _KNOWN: Final = 2048
 # Pairs of a derivative segment and a wire position a wire side keeps (_WireSide.pairs).
 _PAIRS: Final = 4096
+# Keys a wire side notes as sighted once (_WireSide.sightings), for the three tables.
+_SIGHTINGS: Final = 16384
 
 
 class _Pair(NamedTuple):
@@ -1108,6 +1115,8 @@ class _Aligner:
         # _WireSide.postings); else each position with its weight.
         self.positions: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self.index: dict[str, list[tuple[int, float]]] = {}
+        # The pairs _source used for this derivative, whether the side keeps them or not.
+        self._pairs: dict[tuple[tuple[str, ...], int], _Pair] = {}
         if options.function_word_weight == 0.0 and options.background is None:
             self.positions = side.postings
             return
@@ -1473,12 +1482,9 @@ class _Aligner:
             score = self._support(item.bag, [wire.bag], item.total)
         back = self._support(wire.bag, [item.bag], wire.total)
         key = (self.surfaces[item.segment.index], position)
-        pairs = self.side.pairs
-        pair = pairs.get(key)
+        pair = self._pairs.get(key)
         if pair is None:
-            if len(pairs) >= _PAIRS:
-                pairs.clear()
-            pair = pairs[key] = self._pair(item, wire)
+            pair = self._pairs[key] = self._pair_of(key, item, wire)
         options = self.options
         # Discount for what keeps two segments from saying the same thing.
         # Calibrated on MSRP (``bench/calibrate_alignment.py``): a paraphrase rewords
@@ -1504,6 +1510,19 @@ class _Aligner:
             dropped=pair.dropped,
         )
         return source, pair.matches
+
+    def _pair_of(self, key: tuple[tuple[str, ...], int], item: _Prepared, wire: _Prepared) -> _Pair:
+        """:meth:`_pair`, from the wire side's table when *key* was there before."""
+        side = self.side
+        pairs = side.pairs
+        pair = pairs.get(key)
+        if pair is None:
+            pair = self._pair(item, wire)
+            if side.sightings.again(key):
+                if len(pairs) >= _PAIRS:
+                    pairs.clear()
+                pairs[key] = pair
+        return pair
 
     @staticmethod
     def _pair(item: _Prepared, wire: _Prepared) -> _Pair:
@@ -1546,12 +1565,15 @@ class _Aligner:
     ) -> tuple[tuple[WordLink, ...], tuple[tuple[int, int], ...]]:
         """Link each content unit to a wire unit: in-order matches first, then any."""
         key = (self.surfaces[item.segment.index], tuple(chosen))
-        known = self.side.links
+        side = self.side
+        known = side.links
         links = known.get(key)
         if links is None:
-            if len(known) >= _PAIRS:
-                known.clear()
-            links = known[key] = self._all_links(item, chosen, matches)
+            links = self._all_links(item, chosen, matches)
+            if side.sightings.again(key):
+                if len(known) >= _PAIRS:
+                    known.clear()
+                known[key] = links
         return links
 
     def _all_links(
@@ -1620,7 +1642,7 @@ class _Aligner:
             for source in entry.sources:
                 citing[(source.wire, source.segment)].append(entry.segment)
         options = self.options
-        pairs = self.side.pairs
+        pairs = self._pairs
         surfaces = self.surfaces
         fates = []
         for position, item in enumerate(self.wire_items):

@@ -27,6 +27,7 @@ import unicodedata
 from typing import Final, NamedTuple
 
 from sourcecompare._lexicon import load_word_list
+from sourcecompare._sightings import Sightings
 from sourcecompare._spans import Span
 from sourcecompare._stem import stem
 
@@ -239,9 +240,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
 
 # The tokens of segments of text, by their text: each one's offsets into the segment
 # and the rest of its fields, as three columns (see tokenize_segment). Cleared when full.
+# A segment is kept from the second time its text comes (see _sightings).
 _Columns = tuple[tuple[int, ...], tuple[int, ...], tuple[_Analysis, ...]]
 _SEGMENTS: dict[str, _Columns] = {}
 _SEGMENTS_LIMIT: Final = 10_000
+_SEGMENTS_SIGHTED: Final = Sightings(4 * _SEGMENTS_LIMIT)
 _SEGMENT_CHARS: Final = 500  # longer runs of text are scanned, not kept (a few megabytes at most)
 
 
@@ -249,17 +252,20 @@ def tokenize_segment(text: str, start: int, end: int, piece: str) -> tuple[Token
     """``tokenize(text, start, end)``, given *piece*, ``text[start:end]``.
 
     Articles derived from a wire report repeat its sentences, and each other's: the
-    tokens of a piece of text seen before are those it had then, shifted, and are
-    made without scanning or looking up a word. (What the scan finds is a function of
-    the piece alone: it stops at the piece's end, and no token pattern looks behind.)
+    tokens of a piece of text seen twice before are those it had then, shifted, and
+    are made without scanning or looking up a word. (What the scan finds is a function
+    of the piece alone: it stops at the piece's end, and no token pattern looks
+    behind.) A piece seen once is only noted (see :mod:`sourcecompare._sightings`).
     """
     if len(piece) > _SEGMENT_CHARS:
         return tokenize(text, start, end)
     columns = _SEGMENTS.get(piece)
     if columns is None:
+        tokens = tokenize(text, start, end)
+        if not _SEGMENTS_SIGHTED.again(piece):
+            return tokens
         if len(_SEGMENTS) >= _SEGMENTS_LIMIT:
             _SEGMENTS.clear()
-        tokens = tokenize(text, start, end)
         # The rest of each token is its surface's analysis, which the cache of
         # tokenize() holds already: kept as that same tuple, not a copy.
         analyses = _CACHE
