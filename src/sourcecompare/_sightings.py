@@ -5,7 +5,7 @@ what was made of a sentence, keyed by its text. What a derivative writes in its 
 words comes once: keeping it would cost memory, and the time of the garbage collector,
 which scans every container a cache keeps until it has survived two collections (on
 rewrites that share only what they copy from the wire, the alignment tables kept
-about 2,000 such objects per derivative, and collecting them took a tenth of a batch
+about 2,000 such objects per derivative, and collecting them took about 8% of a batch
 worker's time). A cache behind a :class:`Sightings` keeps an entry from its key's
 second sighting on.
 """
