@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import chain
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 import attrs
 
@@ -682,6 +682,11 @@ class _Segmented:
         return self._negated
 
 
+# What _WireSide.keep keeps: a key of a table, and its value.
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
 class _WireSide:
     """The wire documents as alignment sees them, with one table of equivalents."""
 
@@ -728,6 +733,16 @@ class _WireSide:
                 self._known = dict(self._wire_known)
             self._known[surfaces] = info
         return info
+
+    def keep(self, table: dict[_K, _V], key: _K, value: _V) -> None:
+        """Keep *value* under *key* in *table* (pairs or links) if the key came before.
+
+        The table is emptied when it holds :data:`_PAIRS` entries.
+        """
+        if self.sightings.again(key):
+            if len(table) >= _PAIRS:
+                table.clear()
+            table[key] = value
 
     @property
     def postings(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
@@ -1518,10 +1533,7 @@ class _Aligner:
         pair = pairs.get(key)
         if pair is None:
             pair = self._pair(item, wire)
-            if side.sightings.again(key):
-                if len(pairs) >= _PAIRS:
-                    pairs.clear()
-                pairs[key] = pair
+            side.keep(pairs, key, pair)
         return pair
 
     @staticmethod
@@ -1570,10 +1582,7 @@ class _Aligner:
         links = known.get(key)
         if links is None:
             links = self._all_links(item, chosen, matches)
-            if side.sightings.again(key):
-                if len(known) >= _PAIRS:
-                    known.clear()
-                known[key] = links
+            side.keep(known, key, links)
         return links
 
     def _all_links(

@@ -68,6 +68,7 @@ import attrs
 
 from sourcecompare._documents import Document, SegmentKind
 from sourcecompare._lexicon import load_json, read_data, read_user_json
+from sourcecompare._sightings import Sightings
 from sourcecompare._spans import Span
 from sourcecompare._tokens import MONTH_NAMES
 from sourcecompare.exceptions import InvalidOptionError
@@ -877,9 +878,9 @@ _Columns = tuple[
     tuple[bool, ...],
 ]
 _SPANS: dict[str, _Columns] = {}
-# The spans lexed once and not cached yet (see _lex).
-_SEEN: set[str] = set()
 _SPANS_LIMIT: Final = 10_000
+# The spans lexed once and not cached yet (see _lex).
+_SEEN: Final = Sightings(_SPANS_LIMIT)
 
 
 def _analyse_word(surface: str) -> tuple[str, int]:
@@ -960,7 +961,7 @@ def _lex(text: str, start: int, end: int) -> list[_Tok]:
             )
         )
     toks = _lex_tokens(text, start, end)
-    if span in _SEEN:
+    if _SEEN.again(span):
         if len(_SPANS) > _SPANS_LIMIT:
             _SPANS.clear()
         back = start.__rsub__  # an offset from the span's start
@@ -976,10 +977,6 @@ def _lex(text: str, start: int, end: int) -> list[_Tok]:
             )
         else:
             _SPANS[span] = ((), (), (), (), (), ())
-    else:
-        if len(_SEEN) > _SPANS_LIMIT:
-            _SEEN.clear()
-        _SEEN.add(span)
     return toks
 
 
