@@ -75,6 +75,7 @@ def _clear() -> None:
         attribution._SEEN,
         attribution._CHUNKS,
         attribution._FINAL_CHUNKS,
+        attribution._CHUNKS_SEEN,
         attribution._PARTS,
         attribution._MENTIONS,
         attribution._FOUND,

@@ -862,11 +862,13 @@ _LOW: Final = itemgetter(_Tok._fields.index("low"))
 # A token of a chunk (a run of text between white space): its start and end in the
 # chunk, then the other fields of its _Tok (flat: one tuple built per token, not two).
 _Piece = tuple[int, int, str, str, str, bool]
-# The tokens of every chunk lexed so far; a chunk that ends the lexed text is cached
-# apart, since a period ending it stays punctuation (see _lex_chunk).
+# The tokens of every chunk lexed twice so far (a chunk lexed once is only noted, see
+# _sightings); a chunk that ends the lexed text is cached apart, since a period ending
+# it stays punctuation (see _lex_chunk).
 _CHUNKS: dict[str, tuple[_Piece, ...]] = {}
 _FINAL_CHUNKS: dict[str, tuple[_Piece, ...]] = {}
-_CHUNKS_LIMIT: Final = 200_000
+_CHUNKS_LIMIT: Final = 20_000
+_CHUNKS_SEEN: Final = Sightings(32_768)
 # The tokens of every span lexed so far, by its text (see _lex): the starts and ends of
 # its tokens, then their texts, case-folded texts, kinds and capitals.
 _Columns = tuple[
@@ -1007,7 +1009,9 @@ def _lex_tokens(text: str, start: int, end: int) -> list[_Tok]:
         cache = finals if stop == end else chunks
         pieces = cache.get(chunk)
         if pieces is None:
-            pieces = cache[chunk] = _lex_chunk(chunk, final=stop == end)
+            pieces = _lex_chunk(chunk, final=stop == end)
+            if _CHUNKS_SEEN.again(chunk):
+                cache[chunk] = pieces
         for s, e, word, low, kind, cap in pieces:
             append(new(_Tok, (at + s, at + e, word, low, kind, cap)))
         at = stop + 1

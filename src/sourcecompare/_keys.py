@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 import attrs
 
 from sourcecompare._lexicon import load_json
+from sourcecompare._sightings import Sightings
 from sourcecompare._tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -31,8 +32,10 @@ __all__ = ["Equivalents", "Learned", "Unit", "conflate", "definitions", "units_o
 _ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 # Tables with learned definitions kept per base table (see Equivalents.with_learned).
 _DERIVED_LIMIT: Final = 64
-# Keys of distinct token analyses kept per table (see Equivalents.key).
-_KEYS_LIMIT: Final = 200_000
+# Keys of distinct token analyses kept per table (see Equivalents.key), each from its
+# second sighting (in any table: see _sightings).
+_KEYS_LIMIT: Final = 20_000
+_KEYS_SIGHTED: Final = Sightings(32_768)
 
 Learned = tuple[tuple[str, tuple[str, ...]], ...]
 """Acronym definitions a comparison learned: ``(("ngo", ("NGOs", "non-governmental
@@ -208,11 +211,14 @@ class Equivalents:
 
     def key(self, token: Token) -> str:
         """The key of a single token (ignoring multi-word names)."""
-        found = self._keys.get(token[3:8])  # norm, stem and flags: all the key depends on
+        analysis = token[3:8]  # norm, stem and flags: all the key depends on
+        found = self._keys.get(analysis)
         if found is None:
-            if len(self._keys) >= _KEYS_LIMIT:
-                self._keys.clear()
-            found = self._keys[token[3:8]] = self._key(token)
+            found = self._key(token)
+            if _KEYS_SIGHTED.again(analysis):
+                if len(self._keys) >= _KEYS_LIMIT:
+                    self._keys.clear()
+                self._keys[analysis] = found
         return found
 
     def _key(self, token: Token) -> str:

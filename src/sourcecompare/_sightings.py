@@ -12,37 +12,59 @@ second sighting on.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Hashable
 
 
 class Sightings:
-    """Keys sighted once so far, by hash, up to *limit* of them (then forgotten at once).
+    """The keys sighted lately, by hash, in a table of at least twice *limit* slots.
 
-    A hash is an int, which the garbage collector does not track. Two keys with one
-    hash count as one: a cache may then keep an entry at its first sighting, which
-    changes what it holds, never what it gives.
+    The low bits of a key's hash pick its slot, which holds the high 32 bits of the
+    hash of the last key noted there: a key is back if its slot holds its own, and a
+    key noted is forgotten when a later one takes its slot (after ``n`` other keys,
+    with a chance of about ``1 - exp(-n / slots)``: about one in three after twice
+    *limit*). The table is one block of 32-bit integers, made once: it neither grows
+    with the keys nor holds objects (a set of hashes took some 64 bytes a key, as int
+    objects scattered among the interpreter's pools, and the collector scanned it). A
+    key forgotten costs its cache a third sighting; two keys alike in slot and high
+    bits count as one, so a cache may then keep an entry at its first sighting. Either
+    changes what a cache holds, never what it gives.
     """
 
-    __slots__ = ("_limit", "_seen")
+    __slots__ = ("_mask", "_table")
 
     def __init__(self, limit: int) -> None:
-        self._limit = limit
-        self._seen: set[int] = set()
+        if limit < 1:
+            msg = f"a Sightings limit must be at least 1, not {limit}"
+            raise ValueError(msg)
+        size = 1 << (2 * limit - 1).bit_length()  # a power of two, at least 2 * limit
+        self._mask = size - 1
+        self._table = array("i", bytes(4 * size))
+
+    @property
+    def slots(self) -> int:
+        """The number of slots of the table (a power of two)."""
+        return self._mask + 1
+
+    def slot(self, key: Hashable) -> int:
+        """The slot *key* picks."""
+        return hash(key) & self._mask
+
+    def mark(self, key: Hashable) -> int:
+        """What the slot of *key* holds once *key* is noted there."""
+        return (hash(key) >> 32) | 1
 
     def again(self, key: Hashable) -> bool:
-        """Whether *key* was sighted before; if not, it is noted (and ``False`` returned)."""
+        """Whether *key* was sighted lately; if not, it is noted (and ``False`` returned)."""
         code = hash(key)
-        seen = self._seen
-        if code in seen:
+        at = code & self._mask
+        mark = (code >> 32) | 1  # see mark(): a 32-bit integer, never 0 (an empty slot)
+        table = self._table
+        if table[at] == mark:
             return True
-        if len(seen) >= self._limit:
-            seen.clear()
-        seen.add(code)
+        table[at] = mark
         return False
-
-    def __len__(self) -> int:
-        return len(self._seen)
 
     def clear(self) -> None:
         """Forget every key."""
-        self._seen.clear()
+        self._table = array("i", bytes(4 * len(self._table)))

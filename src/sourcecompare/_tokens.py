@@ -157,8 +157,11 @@ _STOPWORDS: Final = load_word_list("stopwords.txt")
 # One analysis per distinct surface form (its kind follows from it, see _kind): the
 # Token fields after start and end.
 _Analysis = tuple[str, str, str, bool, bool, bool, bool]
+# A word is kept from its second sighting (see _sightings): most of the new words of
+# a batch come once, and keeping each would cost memory and collector time.
 _CACHE: dict[str, _Analysis] = {}
-_CACHE_LIMIT: Final = 500_000
+_CACHE_LIMIT: Final = 20_000
+_WORDS_SIGHTED: Final = Sightings(32_768)
 
 
 def _fold(text: str) -> str:
@@ -233,7 +236,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
         surface = match.group()
         analysis = cache.get(surface)
         if analysis is None:
-            analysis = cache[surface] = (surface, *_analyse(_kind(surface), surface))
+            analysis = (surface, *_analyse(_kind(surface), surface))
+            if _WORDS_SIGHTED.again(surface):
+                cache[surface] = analysis
         append(new(Token, match.span() + analysis))
     return tuple(tokens)
 
@@ -244,7 +249,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
 _Columns = tuple[tuple[int, ...], tuple[int, ...], tuple[_Analysis, ...]]
 _SEGMENTS: dict[str, _Columns] = {}
 _SEGMENTS_LIMIT: Final = 10_000
-_SEGMENTS_SIGHTED: Final = Sightings(4 * _SEGMENTS_LIMIT)
+_SEGMENTS_SIGHTED: Final = Sightings(2 * _SEGMENTS_LIMIT)
 _SEGMENT_CHARS: Final = 500  # longer runs of text are scanned, not kept (a few megabytes at most)
 
 
@@ -267,12 +272,12 @@ def tokenize_segment(text: str, start: int, end: int, piece: str) -> tuple[Token
         if len(_SEGMENTS) >= _SEGMENTS_LIMIT:
             _SEGMENTS.clear()
         # The rest of each token is its surface's analysis, which the cache of
-        # tokenize() holds already: kept as that same tuple, not a copy.
+        # tokenize() holds already for a word seen before: kept as that same tuple.
         analyses = _CACHE
         _SEGMENTS[piece] = (
             tuple([t[0] - start for t in tokens]),
             tuple([t[1] - start for t in tokens]),
-            tuple([analyses[t[2]] for t in tokens]),
+            tuple([analyses.get(t[2]) or t[2:] for t in tokens]),
         )
         return tokens
     starts, ends, rest = columns
