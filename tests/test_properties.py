@@ -140,6 +140,21 @@ class TestSegmenterSplit:
             if not text[i].isspace():
                 assert i in covered, (i, text[i])
 
+    @settings(max_examples=300, deadline=None)
+    @given(text=unicode_text(max_pieces=120), data=st.data())
+    def test_split_reads_its_range_alone(self, text, data):
+        """split() of a range gives what it gives for that range as a text of its own."""
+        start = data.draw(st.integers(0, len(text)), label="start")
+        end = data.draw(st.integers(start, len(text)), label="end")
+        alone = RuleSegmenter().split(text[start:end], 0, end - start)
+        spans = RuleSegmenter().split(text, start, end)
+        assert spans == [(s + start, e + start) for s, e in alone]
+
+    def test_split_stops_at_its_end(self):
+        """A word cut by the range's end is read as cut: "e", not "eFarm", opens nothing."""
+        text = "Hello there. eFarm grew."
+        assert RuleSegmenter().split(text, 0, 14) == [(0, 14)]
+
     @settings(max_examples=100, deadline=None)
     @given(text=article_text())
     def test_split_article_text(self, text):

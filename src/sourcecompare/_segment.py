@@ -154,7 +154,9 @@ class RuleSegmenter:
             next_at = match.end()
             if next_at >= end:
                 break
-            if self._is_boundary(text, match.start(), boundary, next_at, sent_start, pairs, opens):
+            if self._is_boundary(
+                text, match.start(), boundary, next_at, end, sent_start, pairs, opens
+            ):
                 sentences.append((sent_start, boundary))
                 sent_start = next_at
         sentences.append((sent_start, end))
@@ -166,12 +168,13 @@ class RuleSegmenter:
         term_at: int,
         boundary: int,
         next_at: int,
+        end: int,
         sent_start: int,
         pairs: list[tuple[int, int]],
         opens: list[int],
     ) -> bool:
         nxt = text[next_at]
-        next_word = _NEXT_WORD_RE.match(text, next_at)
+        next_word = _NEXT_WORD_RE.match(text, next_at, end)
         next_text = next_word.group("word") if next_word else ""
         if next_text and not (
             next_text[0].isupper() or next_text[0].isdigit() or _CAMEL_RE.match(next_text)
