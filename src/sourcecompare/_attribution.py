@@ -986,7 +986,7 @@ def _lex_tokens(text: str, start: int, end: int) -> list[_Tok]:
     """:func:`_lex` without its cache of spans.
 
     The text is read chunk by chunk (runs between white space, where no token
-    crosses), each chunk lexed once and cached: news repeats most of its chunks.
+    crosses), each chunk cached from its second sighting: news repeats most of its chunks.
     """
     toks: list[_Tok] = []
     append = toks.append

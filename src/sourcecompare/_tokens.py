@@ -1,8 +1,8 @@
 """Tokens: the words and numbers of a text, each with its exact span and normal forms.
 
-Tokenisation is a single regular-expression scan; every distinct surface form is
-analysed once (normalised, stemmed, flagged) and the analysis is cached, so long
-texts cost little more than the scan itself.
+Tokenisation is a single regular-expression scan; a surface form is analysed
+(normalised, stemmed, flagged) and, from its second sighting, the analysis is cached
+(up to 20,000 forms), so long texts cost little more than the scan itself.
 
 Normalisation, in order:
 
