@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from sourcecompare._lexicon import load_json, read_user_json
+from sourcecompare._sightings import Sightings
 from sourcecompare._tokens import Token, normalize, tokenize
 from sourcecompare.exceptions import InvalidOptionError
 
@@ -154,6 +155,9 @@ class ClaimLexicon:
     )
     # category -> the first words of its entries as written
     _lemmas: Mapping[str, frozenset[str]] = attrs.field(init=False, eq=False, repr=False)
+    # The readings of segments by their text (see read_claim): derivatives repeat the
+    # wire's sentences, and each other's.
+    _readings: dict[str, ClaimReading] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
@@ -399,9 +403,28 @@ def read_claim(segment: Segment | str, *, lexicon: ClaimLexicon | None = None) -
     """
     lexicon = lexicon or ClaimLexicon.default()
     if isinstance(segment, str):
-        text, tokens, offset = segment, tuple(tokenize(segment)), 0
-    else:
-        text, tokens, offset = segment.text, segment.tokens, segment.start
+        return _read(segment, tuple(tokenize(segment)), 0, lexicon)
+    # A segment's tokens are those of its text, so its reading (token ranges counted
+    # from its first token) is its text's: kept from the text's second sighting.
+    text = segment.text
+    readings = lexicon._readings  # noqa: SLF001 - the lexicon's own module
+    reading = readings.get(text)
+    if reading is None:
+        reading = _read(text, segment.tokens, segment.start, lexicon)
+        if _READINGS_SIGHTED.again(text):
+            if len(readings) >= _READINGS_LIMIT:
+                readings.clear()
+            readings[text] = reading
+    return reading
+
+
+# Segment readings a lexicon keeps (see read_claim), and the gate before them.
+_READINGS_LIMIT: Final = 10_000
+_READINGS_SIGHTED: Final = Sightings(_READINGS_LIMIT)
+
+
+def _read(text: str, tokens: Sequence[Token], offset: int, lexicon: ClaimLexicon) -> ClaimReading:
+    """:func:`read_claim` of *text*, whose tokens are *tokens* (at *offset* in theirs)."""
     starts = lexicon._starts(tokens)  # noqa: SLF001 - the lexicon's own module
     if not starts:
         return _NO_CLAIM  # most sentences: no cue and no limit (what _Reader.read gives)
