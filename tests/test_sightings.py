@@ -115,3 +115,19 @@ def test_a_key_is_back_while_its_slot_is_its_own(keys: list[str]) -> None:
         elif slot not in holder:
             assert not back
         holder[slot] = key
+
+
+def test_keep_stores_from_the_second_sighting_and_empties_when_full() -> None:
+    """keep() stores a value only for a key back again, emptying a full table first."""
+    sightings = Sightings(8)
+    a, b, c = _apart(sightings, 3)
+    table: dict[str, int] = {}
+    sightings.keep(table, a, 1, 2)
+    assert table == {}
+    sightings.keep(table, a, 1, 2)
+    assert table == {a: 1}
+    for key, value in ((b, 2), (b, 2), (c, 3)):
+        sightings.keep(table, key, value, 2)
+    assert table == {a: 1, b: 2}  # c noted, not kept
+    sightings.keep(table, c, 3, 2)  # back, and the table is full: emptied first
+    assert table == {c: 3}

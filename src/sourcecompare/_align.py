@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import chain
-from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
@@ -682,11 +682,6 @@ class _Segmented:
         return self._negated
 
 
-# What _WireSide.keep keeps: a key of a table, and its value.
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
 class _WireSide:
     """The wire documents as alignment sees them, with one table of equivalents."""
 
@@ -733,16 +728,6 @@ class _WireSide:
                 self._known = dict(self._wire_known)
             self._known[surfaces] = info
         return info
-
-    def keep(self, table: dict[_K, _V], key: _K, value: _V) -> None:
-        """Keep *value* under *key* in *table* (pairs or links) if the key came before.
-
-        The table is emptied when it holds :data:`_PAIRS` entries.
-        """
-        if self.sightings.again(key):
-            if len(table) >= _PAIRS:
-                table.clear()
-            table[key] = value
 
     @property
     def postings(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
@@ -1533,7 +1518,7 @@ class _Aligner:
         pair = pairs.get(key)
         if pair is None:
             pair = self._pair(item, wire)
-            side.keep(pairs, key, pair)
+            side.sightings.keep(pairs, key, pair, _PAIRS)
         return pair
 
     @staticmethod
@@ -1582,7 +1567,7 @@ class _Aligner:
         links = known.get(key)
         if links is None:
             links = self._all_links(item, chosen, matches)
-            side.keep(known, key, links)
+            side.sightings.keep(known, key, links, _PAIRS)
         return links
 
     def _all_links(

@@ -411,10 +411,7 @@ def read_claim(segment: Segment | str, *, lexicon: ClaimLexicon | None = None) -
     reading = readings.get(text)
     if reading is None:
         reading = _read(text, segment.tokens, segment.start, lexicon)
-        if _READINGS_SIGHTED.again(text):
-            if len(readings) >= _READINGS_LIMIT:
-                readings.clear()
-            readings[text] = reading
+        _READINGS_SIGHTED.keep(readings, text, reading, _READINGS_LIMIT)
     return reading
 
 

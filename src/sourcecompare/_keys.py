@@ -215,10 +215,7 @@ class Equivalents:
         found = self._keys.get(analysis)
         if found is None:
             found = self._key(token)
-            if _KEYS_SIGHTED.again(analysis):
-                if len(self._keys) >= _KEYS_LIMIT:
-                    self._keys.clear()
-                self._keys[analysis] = found
+            _KEYS_SIGHTED.keep(self._keys, analysis, found, _KEYS_LIMIT)
         return found
 
     def _key(self, token: Token) -> str:

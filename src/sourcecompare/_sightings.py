@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Hashable
+from typing import TypeVar
+
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
 
 
 class Sightings:
@@ -64,6 +68,16 @@ class Sightings:
             return True
         table[at] = mark
         return False
+
+    def keep(self, table: dict[_K, _V], key: _K, value: _V, limit: int) -> None:
+        """Keep *value* under *key* in the cache *table* if *key* was sighted lately.
+
+        The table is emptied first when it holds *limit* entries.
+        """
+        if self.again(key):
+            if len(table) >= limit:
+                table.clear()
+            table[key] = value
 
     def clear(self) -> None:
         """Forget every key."""

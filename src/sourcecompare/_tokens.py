@@ -226,8 +226,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     """Return the tokens of ``text[start:end]`` with offsets into the whole of *text*."""
     stop = len(text) if end is None else end
     cache = _CACHE
-    if len(cache) > _CACHE_LIMIT:
-        cache.clear()
     new = tuple.__new__  # Token's own __new__, minus a Python-level call per token
     tokens: list[Token] = []
     append = tokens.append
@@ -237,8 +235,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
         analysis = cache.get(surface)
         if analysis is None:
             analysis = (surface, *_analyse(_kind(surface), surface))
-            if _WORDS_SIGHTED.again(surface):
-                cache[surface] = analysis
+            _WORDS_SIGHTED.keep(cache, surface, analysis, _CACHE_LIMIT)
         append(new(Token, match.span() + analysis))
     return tuple(tokens)
 
